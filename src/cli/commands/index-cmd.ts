@@ -1,0 +1,25 @@
+import { performance } from 'node:perf_hooks';
+import { syncIndex } from '../../db/sync.js';
+import type { Context } from '../context.js';
+
+export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Promise<number> {
+  const started = performance.now();
+  const { db, report } = syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing') });
+  db.close();
+  ctx.endProgress();
+  const ms = Math.round(performance.now() - started);
+  if (ctx.options.format === 'json' || ctx.options.format === 'ndjson') {
+    const { parsed, ...summary } = report;
+    ctx.writeData(`${JSON.stringify({ ...summary, parsed: parsed.length, ms })}\n`);
+  }
+  const changes = report.added + report.updated + report.removed;
+  ctx.info(
+    changes === 0 && !report.rebuilt
+      ? `index up to date (${report.files} files, ${ms} ms)`
+      : `indexed ${report.files} files: ${report.added} added, ${report.updated} updated, ${report.removed} removed (${ms} ms)`,
+  );
+  if (report.notIndexed > 0) {
+    ctx.warn(`${report.notIndexed} record file${report.notIndexed === 1 ? ' has' : 's have'} problems and ${report.notIndexed === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
+  }
+  return 0;
+}

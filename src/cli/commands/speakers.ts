@@ -1,0 +1,38 @@
+import { parseCountryFilter, parseDateFilter, parseYearFilter } from '../../core/query/filters.js';
+import { listSpeakers, type SpeakerFilters } from '../../core/query/speakers.js';
+import type { Context } from '../context.js';
+import { openSyncedIndex } from '../synced-index.js';
+
+export interface SpeakersOptions {
+  country?: string;
+  year?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promise<number> {
+  const filters: SpeakerFilters = {
+    ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
+    ...(options.year !== undefined && { year: parseYearFilter(options.year) }),
+    ...(options.from !== undefined && { from: parseDateFilter('--from', options.from).first }),
+    ...(options.to !== undefined && { to: parseDateFilter('--to', options.to).last }),
+  };
+  const db = openSyncedIndex(ctx);
+  const rows = listSpeakers(db, filters);
+  db.close();
+  ctx.writeRows(
+    rows,
+    [
+      { key: 'name', shrink: true },
+      { key: 'country' },
+      { key: 'organization', shrink: true },
+      { key: 'position', shrink: true },
+      { key: 'events', align: 'right' },
+      { key: 'first' },
+      { key: 'last' },
+      { key: 'id', shrink: true },
+    ],
+    { empty: 'no speakers match', fields: ['id', 'name', 'country', 'organization', 'organization_id', 'position', 'events', 'first', 'last', 'registered'] },
+  );
+  return 0;
+}

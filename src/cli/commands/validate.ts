@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NotFoundError, UsageError } from '../../core/errors.js';
+import { validateArchive } from '../../core/validate.js';
+import type { Context } from '../context.js';
+import { render } from '../output.js';
+
+export async function runValidate(ctx: Context, paths: string[]): Promise<number> {
+  const root = ctx.root();
+  const only = paths.map((p) => {
+    const abs = path.resolve(ctx.io.cwd, p);
+    if (!existsSync(abs)) throw new NotFoundError(`${p} does not exist`);
+    const rel = path.relative(root, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);
+    return abs;
+  });
+  const result = validateArchive(root, { ...(only.length > 0 ? { only } : {}), onProgress: ctx.progress('validating') });
+  ctx.endProgress();
+  const issues = result.issues.map((issue) => ({ ...issue, file: ctx.displayPath(path.join(root, issue.file)) }));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const format = ctx.options.format;
+
+  if (format === undefined || format === 'table') {
+    const { out } = ctx;
+    const lines = issues.map((i) => {
+      const where = out.bold(`${i.file}:${i.line}:${i.col}`);
+      const label = i.severity === 'error' ? out.red('error') : out.yellow('warning');
+      return `${where}  ${i.severity === 'error' ? '' : `${label}: `}${i.message}`;
+    });
+    if (lines.length > 0) ctx.writeData(`${lines.join('\n')}\n`);
+  } else {
+    const columns = ['file', 'line', 'col', 'rule', 'severity', 'message'].map((key) => ({ key }));
+    ctx.writeData(render(issues, columns, format, { colors: ctx.out, excel: ctx.options.excel ?? false }));
+  }
+
+  const files = new Set(issues.map((i) => i.file)).size;
+  const checked = `${result.checked} record${result.checked === 1 ? '' : 's'} checked`;
+  if (issues.length === 0) ctx.info(ctx.err.green(`✓ ${checked}, no problems`));
+  else {
+    const counts = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+    ctx.info(`${errors > 0 ? ctx.err.red('✗') : ctx.err.yellow('!')} ${checked}: ${counts} in ${files} file${files === 1 ? '' : 's'}`);
+  }
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,103 @@
+import type { ChalkInstance } from 'chalk';
+import path from 'node:path';
+import { findArchive } from '../core/archive.js';
+import { DataError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/write-file.js';
+import { colorsFor, type IO } from './io.js';
+import { render, type Column, type Format } from './output.js';
+
+export interface GlobalOptions {
+  archive?: string;
+  format?: Format;
+  out?: string;
+  color?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+  excel?: boolean;
+}
+
+/** What every command needs: where the archive is, how to print, where data goes. */
+export class Context {
+  readonly out: ChalkInstance;
+  readonly err: ChalkInstance;
+  private archiveRoot: string | undefined;
+  private progressShown = false;
+
+  constructor(
+    readonly io: IO,
+    readonly options: GlobalOptions,
+  ) {
+    const noColor = options.color === false;
+    this.out = colorsFor(io.stdout, io.env, noColor || options.out !== undefined);
+    this.err = colorsFor(io.stderr, io.env, noColor);
+  }
+
+  root(): string {
+    this.archiveRoot ??= findArchive({ archive: this.options.archive, env: this.io.env, cwd: this.io.cwd });
+    return this.archiveRoot;
+  }
+
+  /** A path as the user standing in the working directory would type it. */
+  displayPath(abs: string): string {
+    return path.relative(this.io.cwd, abs) || '.';
+  }
+
+  /** The output format: as asked, else a table on a terminal and `fallback` for programs. */
+  format(fallback: Format = 'json'): Format {
+    if (this.options.format) return this.options.format;
+    return this.options.out === undefined && this.io.stdout.isTTY ? 'table' : fallback;
+  }
+
+  info(message: string): void {
+    if (this.options.quiet) return;
+    this.endProgress();
+    this.io.stderr.write(`${message}\n`);
+  }
+
+  warn(message: string): void {
+    this.endProgress();
+    this.io.stderr.write(`${this.err.yellow('warning:')} ${message}\n`);
+  }
+
+  /** Data for stdout, or for --out FILE (written whole or not at all). */
+  writeData(text: string): void {
+    if (this.options.out !== undefined) {
+      const target = path.resolve(this.io.cwd, this.options.out);
+      try {
+        writeFileAtomic(target, text);
+      } catch (error) {
+        throw new DataError(`cannot write ${this.options.out}: ${(error as Error).message}`, 'check that the folder exists and is writable');
+      }
+      this.info(`wrote ${this.displayPath(target)}`);
+      return;
+    }
+    this.io.stdout.write(text);
+  }
+
+  /** Renders rows in the chosen format; says so on stderr when there are none. */
+  writeRows(rows: object[], columns: Column[], options: { empty: string; fields: string[]; fallback?: Format }): void {
+    const format = this.format(options.fallback);
+    if (rows.length === 0) this.info(options.empty);
+    if (rows.length === 0 && format === 'table') return;
+    const width = format === 'table' && this.options.out === undefined && this.io.stdout.isTTY ? this.io.stdout.columns : undefined;
+    // Tables show what reads well; CSV carries the same fields as JSON, in the same order.
+    const shown = format === 'csv' ? options.fields.map((key) => ({ key })) : columns;
+    this.writeData(render(rows, shown, format, { colors: this.out, width, excel: this.options.excel ?? false }));
+  }
+
+  /** A progress callback for long work, drawn only on a terminal. */
+  progress(label: string): ((done: number, total: number) => void) | undefined {
+    if (this.options.quiet || !this.io.stderr.isTTY) return undefined;
+    return (done, total) => {
+      if (total < 200) return;
+      this.progressShown = true;
+      this.io.stderr.write(`\r${label} ${done}/${total}`);
+    };
+  }
+
+  endProgress(): void {
+    if (!this.progressShown) return;
+    this.progressShown = false;
+    this.io.stderr.write('\r\x1b[2K');
+  }
+}

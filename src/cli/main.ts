@@ -1,0 +1,40 @@
+import { CommanderError } from 'commander';
+import { HubError } from '../core/errors.js';
+import { colorsFor, processIO, type IO } from './io.js';
+import { buildProgram } from './program.js';
+
+/**
+ * Runs the command line and returns the exit code: 0 success, 1 a data problem, 2 a usage
+ * error. The only place that decides exit codes; nothing below it exits or prints errors.
+ */
+export async function main(argv: string[], io: IO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  const debug = argv.includes('--debug');
+  const colors = colorsFor(io.stderr, io.env, argv.includes('--no-color'));
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof HubError) {
+      io.stderr.write(`${colors.red('error:')} ${error.message}\n`);
+      if (error.hint) io.stderr.write(`${colors.dim(`hint: ${error.hint}`)}\n`);
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${colors.red('error:')} unexpected failure: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else io.stderr.write(`${colors.dim('run again with --debug for details, and report it if it persists')}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,102 @@
+import type { ChalkInstance } from 'chalk';
+import { stringify } from 'csv-stringify/sync';
+import stringWidth from 'string-width';
+
+/*
+ * The one renderer every command uses: aligned tables for people, JSON, NDJSON and CSV for
+ * programs. Rows are plain objects; columns say which keys a table or CSV shows and in
+ * what order (JSON keeps every key).
+ */
+export type Format = 'table' | 'json' | 'ndjson' | 'csv';
+export const FORMATS: Format[] = ['table', 'json', 'ndjson', 'csv'];
+
+export interface Column {
+  key: string;
+  header?: string;
+  align?: 'left' | 'right';
+  /** May be shortened with … to fit the terminal. */
+  shrink?: boolean;
+}
+
+export interface RenderOptions {
+  colors: ChalkInstance;
+  /** Terminal width; tables are fitted to it when given. */
+  width?: number | undefined;
+  /** CSV for spreadsheets: a byte-order mark and CRLF line ends. */
+  excel?: boolean;
+}
+
+const MULTI_SEPARATOR = '; ';
+
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).join(MULTI_SEPARATOR);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function render(rows: object[], columns: Column[], format: Format, options: RenderOptions): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(rows, null, 2)}\n`;
+    case 'ndjson':
+      return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+    case 'csv':
+      return renderCsv(rows, columns, options.excel ?? false);
+    case 'table':
+      return renderTable(rows, columns, options);
+  }
+}
+
+function renderCsv(rows: object[], columns: Column[], excel: boolean): string {
+  const records = rows.map((row) => columns.map((c) => neutraliseFormula(cellText((row as Record<string, unknown>)[c.key]))));
+  const header = columns.map((c) => neutraliseFormula(c.key));
+  const text = stringify([header, ...records], { record_delimiter: excel ? '\r\n' : '\n', quoted_match: /^\s|\s$/ });
+  return excel ? `\ufeff${text}` : text;
+}
+
+function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function renderTable(rows: object[], columns: Column[], options: RenderOptions): string {
+  const cells = rows.map((row) => columns.map((c) => cellText((row as Record<string, unknown>)[c.key]).replace(/\s*\n\s*/g, ' ')));
+  const headers = columns.map((c) => (c.header ?? c.key).toUpperCase());
+  const widths = columns.map((_, i) => Math.max(stringWidth(headers[i]!), ...cells.map((r) => stringWidth(r[i]!))));
+  const gap = 2;
+  if (options.width !== undefined) fitWidths(widths, columns, headers, options.width - gap * (columns.length - 1));
+  const pad = (text: string, i: number) => {
+    const fitted = truncate(text, widths[i]!);
+    const space = ' '.repeat(Math.max(0, widths[i]! - stringWidth(fitted)));
+    return columns[i]!.align === 'right' ? space + fitted : fitted + space;
+  };
+  const line = (values: string[]) => values.map(pad).join(' '.repeat(gap)).trimEnd();
+  const { colors } = options;
+  return [colors.bold(line(headers)), ...cells.map(line)].join('\n') + '\n';
+}
+
+/** Narrows the shrinkable columns, widest first, until the table fits. */
+function fitWidths(widths: number[], columns: Column[], headers: string[], available: number): void {
+  const total = () => widths.reduce((a, b) => a + b, 0);
+  while (total() > available) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      const floor = Math.max(8, stringWidth(headers[i]!));
+      if (columns[i]!.shrink && widths[i]! > floor && (widest === -1 || widths[i]! > widths[widest]!)) widest = i;
+    }
+    if (widest === -1) return;
+    widths[widest]!--;
+  }
+}

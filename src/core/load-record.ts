@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { checkSize, decodeRecord } from './guards.js';
+import { parseYaml } from './parse.js';
+import type { ArchiveFile, PathIssue } from './records.js';
+import { checkSchema } from './schema.js';
+
+export interface RecordRead {
+  /** Content hash of the bytes, absent when the file could not be read. */
+  hash?: string;
+  /** True when the bytes hash to `knownHash`: nothing was parsed. */
+  unchanged?: boolean;
+  /** Parsed data, present whenever the YAML parsed (even if the schema found problems). */
+  data?: unknown;
+  /** True when the data passed its schema. */
+  valid: boolean;
+  issues: PathIssue[];
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * Reads, guards, parses and schema-checks one record file. Never throws for bad content.
+ * With `knownHash`, content that hashes the same is not parsed again.
+ */
+export function readRecord(file: ArchiveFile, knownHash?: string | null): RecordRead {
+  const located = (rule: string, line: number, col: number, message: string): RecordRead => ({
+    valid: false,
+    issues: [{ file: file.path, path: [], rule, severity: 'error', message, line, col }],
+  });
+  const tooLarge = checkSize(file.size);
+  if (tooLarge) return located(tooLarge.rule, tooLarge.line, tooLarge.col, tooLarge.message);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.abs);
+  } catch (error) {
+    return located('unreadable', 1, 1, `cannot read this file: ${(error as Error).message}`);
+  }
+  const hash = hashBytes(bytes);
+  if (knownHash && hash === knownHash) return { hash, unchanged: true, valid: true, issues: [] };
+  return { ...checkBytes(file.kind, file.path, bytes), hash };
+}
+
+/** The checks on content alone, shared by files on disk and records piped in. */
+export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint8Array): RecordRead {
+  const decoded = decodeRecord(bytes);
+  if (!decoded.ok) {
+    const p = decoded.problem;
+    return { valid: false, issues: [{ file: label, path: [], rule: p.rule, severity: 'error', message: p.message, line: p.line, col: p.col }] };
+  }
+  const parsed = parseYaml(decoded.text);
+  if (!parsed.ok) {
+    const p = parsed.problem;
+    return { valid: false, issues: [{ file: label, path: [], rule: 'yaml', severity: 'error', message: p.message, line: p.line, col: p.col }] };
+  }
+  const issues = checkSchema(kind, label, parsed.data);
+  return { data: parsed.data, valid: issues.length === 0, issues };
+}

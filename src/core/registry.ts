@@ -1,0 +1,78 @@
+import type { OrganizationData, PersonData } from './records.js';
+import { nameKey, slugify } from './text.js';
+import { createHash } from 'node:crypto';
+
+/*
+ * Who is who. A person ref is a registered id or a name; a name matches a registered
+ * person when its key (case folded, punctuation and spacing normalised) equals the key of
+ * the person's name or one of its aliases. Validation and the index use this one module,
+ * so they never disagree.
+ */
+
+export interface RegistryEntry<D> {
+  id: string;
+  data: D;
+}
+
+export interface NameClaim {
+  key: string;
+  name: string;
+  ids: string[];
+}
+
+export interface Registry<D> {
+  byId: Map<string, D>;
+  byKey: Map<string, string>;
+  /** Names that two or more records claim: resolution takes the first id, validation reports them. */
+  conflicts: NameClaim[];
+}
+
+export type Resolution = { id: string; registered: true } | { id: string; registered: false; name: string };
+
+function buildRegistry<D>(entries: Array<RegistryEntry<D>>, namesOf: (data: D) => string[]): Registry<D> {
+  const byId = new Map<string, D>();
+  const claims = new Map<string, NameClaim>();
+  for (const { id, data } of entries) {
+    byId.set(id, data);
+    for (const name of namesOf(data)) {
+      if (typeof name !== 'string') continue;
+      const key = nameKey(name);
+      if (key === '') continue;
+      const claim = claims.get(key) ?? { key, name, ids: [] };
+      if (!claim.ids.includes(id)) claim.ids.push(id);
+      claims.set(key, claim);
+    }
+  }
+  const byKey = new Map<string, string>();
+  for (const claim of claims.values()) byKey.set(claim.key, claim.ids[0]!);
+  return { byId, byKey, conflicts: [...claims.values()].filter((c) => c.ids.length > 1) };
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+export function buildPeopleRegistry(entries: Array<RegistryEntry<PersonData>>): Registry<PersonData> {
+  return buildRegistry(entries, (p) => [p.name, ...asList(p.aliases)]);
+}
+
+export function buildOrganizationRegistry(entries: Array<RegistryEntry<OrganizationData>>): Registry<OrganizationData> {
+  return buildRegistry(entries, (o) => [o.name, ...(typeof o.acronym === 'string' ? [o.acronym] : []), ...asList(o.aliases)]);
+}
+
+/**
+ * The id a ref stands for: a registered id, the id of the registered record whose name or
+ * alias matches, or, for a name nobody registered, an id made from the name itself.
+ */
+export function resolveRef<D>(registry: Registry<D>, ref: string): Resolution {
+  if (registry.byId.has(ref)) return { id: ref, registered: true };
+  const key = nameKey(ref);
+  const id = registry.byKey.get(key);
+  if (id !== undefined) return { id, registered: true };
+  return { id: unregisteredId(ref), registered: false, name: ref };
+}
+
+/** The id an unregistered name gets in the index: its transliterated slug, or a hash when it has none. */
+export function unregisteredId(name: string): string {
+  const slug = slugify(nameKey(name));
+  if (slug !== '') return slug;
+  return `x-${createHash('sha1').update(nameKey(name)).digest('hex').slice(0, 10)}`;
+}

@@ -1,0 +1,166 @@
+import { describeBadCountry } from './countries.js';
+import { explainBadDate } from './dates.js';
+import type { PathIssue, PathSegment } from './records.js';
+import type { SchemaError } from './schema-types.js';
+import { slugify, suggest } from './text.js';
+
+/*
+ * Turns ajv's errors into sentences a person fixing a YAML file can act on: which key,
+ * what is wrong with it, what would be right. The generated validators run with
+ * `verbose`, so each error carries its schema and the offending value.
+ */
+
+const DATE_KEYS = new Set(['start', 'end', 'published']);
+const ID_KEYS = new Set(['part_of', 'person', 'distinct_from']);
+const REQUIRED_CONTEXT: Record<string, string> = {
+  '': 'a record',
+  speakers: 'a speaker entry',
+  quotes: 'a quote',
+  presentations: 'a presentation',
+};
+
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** The key a path ends in, skipping list indexes: ["speakers", 1, "role"] → "role". */
+function keyOf(path: PathSegment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return '';
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `\`${value}\``;
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `\`${String(value)}\``;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  array: 'a list',
+  object: 'a mapping of keys',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function typeWords(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
+}
+
+function dateMessage(key: string, value: unknown): string {
+  const why = explainBadDate(value);
+  return `\`${key}\` must be a date like 2024-04-12, 2024-04 or 2024${why ? `: ${show(value)} is not a real date (${why})` : `, not ${show(value)}`}`;
+}
+
+export function translateSchemaErrors(file: string, errors: SchemaError[]): PathIssue[] {
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const issues: PathIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    // A failed oneOf also reports each branch's own failure; its summary says it better.
+    if (error.keyword !== 'oneOf' && error.schemaPath.includes('/oneOf/') && oneOfPaths.has(error.instancePath)) continue;
+    const issue = translate(file, error);
+    const signature = `${issue.path.join('/')}|${issue.at ?? ''}|${issue.message}`;
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function translate(file: string, error: SchemaError): PathIssue {
+  const path = pointerToPath(error.instancePath);
+  const key = keyOf(path);
+  const value = error.data;
+  const base = { file, path, rule: 'schema', severity: 'error' as const };
+  const params = error.params;
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const close = suggest(extra, allowed, 1);
+      const hint = close.length > 0 ? ` (did you mean \`${close[0]}\`?)` : allowed.length > 0 ? `: the keys here are ${allowed.join(', ')}` : '';
+      return { ...base, path: [...path, extra], at: 'key', message: `unknown key \`${extra}\`${hint}` };
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const parentKey = keyOf(path);
+      const what = REQUIRED_CONTEXT[parentKey] ?? `\`${parentKey}\``;
+      return { ...base, at: 'key', message: `missing required key \`${missing}\`: ${what} needs ${listRequired(error.schema)}` };
+    }
+    case 'oneOf': {
+      const both = value && typeof value === 'object' && 'person' in value && 'name' in value;
+      return {
+        ...base,
+        message: both
+          ? 'a speaker entry has both `person` and `name`: keep `person` (an id from people/) or `name` (the name as written), not both'
+          : 'a speaker entry needs `person` (an id from people/) or `name` (the full name as written)',
+      };
+    }
+    case 'enum': {
+      if (key === 'country' || key === 'countries' || (path.at(-2) === 'countries' && typeof path.at(-1) === 'number')) {
+        return { ...base, rule: 'country-code', message: describeBadCountry(value) };
+      }
+      const options = (error.schema as unknown[]).map(String);
+      const close = typeof value === 'string' ? suggest(value, options, 1) : [];
+      const hint = close.length > 0 ? ` (did you mean \`${close[0]}\`?)` : '';
+      return { ...base, message: `\`${key}\` cannot be ${show(value)}: use one of ${options.join(', ')}${hint}` };
+    }
+    case 'type': {
+      if (DATE_KEYS.has(key)) return { ...base, message: dateMessage(key, value) };
+      const label = typeof path.at(-1) === 'number' ? `each item of \`${key}\`` : `\`${key}\``;
+      return { ...base, message: `${label} must be ${typeWords(params.type)}, not ${show(value)}` };
+    }
+    case 'pattern':
+    case 'minimum':
+    case 'maximum':
+      if (DATE_KEYS.has(key)) return { ...base, message: dateMessage(key, value) };
+      if (error.keyword === 'pattern') return { ...base, message: patternMessage(key, path, value) };
+      return { ...base, message: `\`${key}\` must be ${error.keyword === 'minimum' ? `${String(params.limit)} or more` : `at most ${String(params.limit)}`}, not ${show(value)}` };
+    case 'minLength':
+      return { ...base, message: `\`${key}\` must not be empty` };
+    case 'maxLength':
+      return { ...base, message: `\`${key}\` is longer than ${String(params.limit)} characters` };
+    case 'minProperties':
+      return { ...base, message: `\`${key}\` is empty: fill it in or remove it` };
+    case 'uniqueItems':
+      return {
+        ...base,
+        path: [...path, Number(params.i)],
+        message: `\`${key}\` lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}): remove one`,
+      };
+    case 'format':
+      return { ...base, message: `\`${key}\` must be a full URL such as https://example.org/page, not ${show(value)}` };
+    default:
+      return { ...base, message: `\`${key || 'record'}\` ${error.message ?? 'is not valid'}` };
+  }
+}
+
+function listRequired(schema: unknown): string {
+  const keys = Array.isArray(schema) ? schema.map((k) => `\`${String(k)}\``) : [];
+  if (keys.length <= 1) return keys.join('');
+  return `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+}
+
+function patternMessage(key: string, path: PathSegment[], value: unknown): string {
+  if (ID_KEYS.has(key)) {
+    return `\`${key}\` must be an id (lowercase kebab-case ASCII such as alikhan-baimenov), not ${show(value)}`;
+  }
+  if (key === 'topics') {
+    const slug = typeof value === 'string' ? slugify(value) : '';
+    return `topic ${show(value)} must be a kebab-case slug${slug ? ` such as \`${slug}\`` : ''}`;
+  }
+  if (key === 'url' || path.at(-2) === 'links') return `\`${key}\` must be a full URL such as https://example.org/page, not ${show(value)}`;
+  if (key === 'file') return `\`file\` must be a path inside the archive, such as files/slides.pdf (no leading /, no ..)`;
+  return `\`${key}\` must not be blank`;
+}

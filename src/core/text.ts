@@ -1,0 +1,91 @@
+import anyAscii from 'any-ascii';
+
+/**
+ * Unicode case folding. JavaScript has no full case fold, so lower-casing after NFKC is
+ * completed with the folds that lower-casing misses (ß, final sigma); Turkish dotted and
+ * dotless i keep their own identity, as in Unicode's default folding.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').normalize('NFKC');
+}
+
+/** Removes combining marks: "Türkiye" and "Turkiye" compare equal; Cyrillic й keeps its breve via NFC. */
+export function stripMarks(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+/**
+ * The key two spellings of a name share when they name the same person: case folded,
+ * punctuation turned into spaces, whitespace collapsed. "Mr.Baimenov" → "mr baimenov".
+ */
+export function nameKey(name: string): string {
+  return foldCase(name)
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** A looser key for look-ups typed by people: also ignores accents ("turkiye" finds "Türkiye"). */
+export function searchKey(text: string): string {
+  return stripMarks(nameKey(text));
+}
+
+/** Lowercase kebab-case ASCII, transliterating any script: "Türkiye Forum" → "turkiye-forum". */
+export function slugify(text: string, maxLength = 120): string {
+  const slug = anyAscii(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  return slug.slice(0, maxLength).replace(/-[^-]*$/, '').replace(/-+$/, '') || slug.slice(0, maxLength);
+}
+
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prevPrev = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, prevPrev[j - 2]! + 1);
+      }
+      current[j] = best;
+    }
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  return prev[n]!;
+}
+
+/**
+ * The candidates close enough to `input` to be what the user meant, best first. Closeness
+ * is judged on folded keys, and allows about one edit per four characters.
+ */
+export function suggest(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  const key = searchKey(input);
+  if (key === '') return [];
+  const scored: Array<{ candidate: string; distance: number }> = [];
+  for (const candidate of candidates) {
+    const other = searchKey(candidate);
+    const budget = Math.max(1, Math.floor(Math.max(key.length, other.length) / 4));
+    const distance = other.startsWith(key) && key.length >= 3 ? 0.5 : editDistance(key, other);
+    if (distance <= budget) scored.push({ candidate, distance });
+  }
+  scored.sort((a, b) => a.distance - b.distance || compareText(a.candidate, b.candidate));
+  return [...new Set(scored.map((s) => s.candidate))].slice(0, limit);
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Locale-aware ordering for names in any script (Latin, Cyrillic, Hangul side by side). */
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,78 @@
+import type { Db } from './connection.js';
+import type { Resolver } from './write-records.js';
+
+/*
+ * Names nobody registered still become people (and organisations) in the index, with ids
+ * made from the name, so queries treat every speaker alike. These rows are derived from
+ * the events, refreshed after each change; when a registry changes, every ref is resolved
+ * again, since a new alias can turn an unregistered name into a registered person.
+ */
+
+/** Resolves every person and organisation ref in the index again (after a registry change). */
+export function resolveAllRefs(db: Db, resolve: Resolver): void {
+  const appearances = db.prepare('SELECT event_id, seq, person_ref, name, person_id, organization, organization_id FROM appearances').all() as Array<{
+    event_id: string; seq: number; person_ref: string | null; name: string | null; person_id: string; organization: string | null; organization_id: string | null;
+  }>;
+  const setAppearance = db.prepare('UPDATE appearances SET person_id = ?, organization_id = ? WHERE event_id = ? AND seq = ?');
+  for (const a of appearances) {
+    const personId = a.person_ref ?? resolve.person(a.name!);
+    const orgId = a.organization === null ? null : resolve.organization(a.organization);
+    if (personId !== a.person_id || orgId !== a.organization_id) setAppearance.run(personId, orgId, a.event_id, a.seq);
+  }
+  const quotes = db.prepare('SELECT event_id, seq, speaker, person_id FROM quotes').all() as Array<{ event_id: string; seq: number; speaker: string; person_id: string }>;
+  const setQuote = db.prepare('UPDATE quotes SET person_id = ? WHERE event_id = ? AND seq = ?');
+  for (const q of quotes) {
+    const id = resolve.person(q.speaker);
+    if (id !== q.person_id) setQuote.run(id, q.event_id, q.seq);
+  }
+  const presentations = db.prepare('SELECT event_id, seq, speaker, person_id, organization, organization_id FROM presentations').all() as Array<{
+    event_id: string; seq: number; speaker: string | null; person_id: string | null; organization: string | null; organization_id: string | null;
+  }>;
+  const setPresentation = db.prepare('UPDATE presentations SET person_id = ?, organization_id = ? WHERE event_id = ? AND seq = ?');
+  for (const p of presentations) {
+    const personId = p.speaker === null ? null : resolve.person(p.speaker);
+    const orgId = p.organization === null ? null : resolve.organization(p.organization);
+    if (personId !== p.person_id || orgId !== p.organization_id) setPresentation.run(personId, orgId, p.event_id, p.seq);
+  }
+  const links = db.prepare('SELECT event_id, relation, seq, organization, organization_id FROM event_organizations').all() as Array<{
+    event_id: string; relation: string; seq: number; organization: string; organization_id: string;
+  }>;
+  const setLink = db.prepare('UPDATE event_organizations SET organization_id = ? WHERE event_id = ? AND relation = ? AND seq = ?');
+  for (const l of links) {
+    const id = resolve.organization(l.organization);
+    if (id !== l.organization_id) setLink.run(id, l.event_id, l.relation, l.seq);
+  }
+}
+
+/**
+ * Rebuilds the unregistered people rows for the given ids (all of them when `ids` is
+ * undefined). Each takes the spelling of its most recent appearance.
+ */
+export function refreshUnregisteredPeople(db: Db, ids?: Iterable<string>): void {
+  const scope = ids === undefined ? null : JSON.stringify([...new Set(ids)]);
+  if (scope === '[]') return;
+  const inScope = scope === null ? '1' : 'person_id IN (SELECT value FROM json_each(@scope))';
+  db.prepare(`DELETE FROM people WHERE registered = 0 AND ${scope === null ? '1' : 'id IN (SELECT value FROM json_each(@scope))'}`).run(scope === null ? {} : { scope });
+  db.prepare(`
+    INSERT INTO people (id, name, honorific, country, organization, position, registered)
+    SELECT person_id, name, honorific, country, organization, position, 0 FROM (
+      SELECT a.person_id, COALESCE(a.name, a.person_ref) AS name, a.honorific, a.country, a.organization, a.position,
+             ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY e.start_first DESC, a.event_id DESC, a.seq) AS n
+      FROM appearances a JOIN events e ON e.id = a.event_id
+      WHERE ${inScope} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
+    ) WHERE n = 1`).run(scope === null ? {} : { scope });
+}
+
+/** Rebuilds the unregistered organisation rows from every organisation ref in the index. */
+export function refreshUnregisteredOrganizations(db: Db): void {
+  db.prepare('DELETE FROM organizations WHERE registered = 0').run();
+  db.prepare(`
+    INSERT INTO organizations (id, name, registered)
+    SELECT organization_id, MIN(organization), 0 FROM (
+      SELECT organization_id, organization FROM event_organizations
+      UNION ALL SELECT organization_id, organization FROM appearances WHERE organization_id IS NOT NULL
+      UNION ALL SELECT organization_id, organization FROM presentations WHERE organization_id IS NOT NULL
+    ) AS refs
+    WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = refs.organization_id)
+    GROUP BY organization_id`).run();
+}

@@ -1,0 +1,170 @@
+import { parsePartialDate } from '../core/dates.js';
+import type { EventData, OrganizationData, PersonData } from '../core/records.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from '../core/registry.js';
+import { nameKey } from '../core/text.js';
+import type { Db } from './connection.js';
+
+/** Turns person and organisation refs into ids, with the registries as they stand in the index. */
+export interface Resolver {
+  person(ref: string): string;
+  organization(ref: string): string;
+}
+
+export function loadResolver(db: Db): Resolver {
+  const people = buildPeopleRegistry(
+    (db.prepare('SELECT id, record FROM people WHERE registered = 1 ORDER BY id').all() as Array<{ id: string; record: string }>).map((r) => ({
+      id: r.id,
+      data: JSON.parse(r.record) as PersonData,
+    })),
+  );
+  const organizations = buildOrganizationRegistry(
+    (db.prepare('SELECT id, record FROM organizations WHERE registered = 1 ORDER BY id').all() as Array<{ id: string; record: string }>).map((r) => ({
+      id: r.id,
+      data: JSON.parse(r.record) as OrganizationData,
+    })),
+  );
+  return { person: memo(people), organization: memo(organizations) };
+}
+
+function memo<D>(registry: Registry<D>): (ref: string) => string {
+  const cache = new Map<string, string>();
+  return (ref) => {
+    let id = cache.get(ref);
+    if (id === undefined) {
+      id = resolveRef(registry, ref).id;
+      cache.set(ref, id);
+    }
+    return id;
+  };
+}
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+/** Prepared statements that write one record's rows; all run inside the caller's transaction. */
+export class IndexWriter {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
+        part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes, record)
+        VALUES (@id, @file, @title, @type, @start, @start_first, @start_last, @end, @end_last, @year, @status, @format, @venue, @city, @country,
+        @part_of, @series, @theme, @participants, @countries_count, @attendance_approximate, @summary, @notes, @record)`),
+      appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      topic: p('INSERT OR IGNORE INTO event_topics (event_id, topic) VALUES (?, ?)'),
+      country: p('INSERT OR IGNORE INTO event_countries (event_id, country) VALUES (?, ?)'),
+      organization: p('INSERT INTO event_organizations (event_id, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
+      quote: p('INSERT INTO quotes (event_id, seq, speaker, person_id, text) VALUES (?, ?, ?, ?, ?)'),
+      presentation: p(`INSERT INTO presentations (event_id, seq, title, speaker, person_id, organization, organization_id, country, url, file)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      source: p('INSERT INTO sources (event_id, seq, url, title, published) VALUES (?, ?, ?, ?, ?)'),
+      doc: p('INSERT INTO search_docs (event_id, kind, seq, title, body) VALUES (?, ?, ?, ?, ?)'),
+      person: p(`INSERT INTO people (id, file, name, honorific, country, organization, position, registered, record)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`),
+      personName: p('INSERT OR IGNORE INTO person_names (key, person_id, name, is_alias) VALUES (?, ?, ?, ?)'),
+      org: p(`INSERT INTO organizations (id, file, name, acronym, country, kind, registered, record) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`),
+      orgName: p('INSERT OR IGNORE INTO organization_names (key, organization_id, name) VALUES (?, ?, ?)'),
+      eventIdsOfFile: p('SELECT id FROM events WHERE file = ?'),
+      deleteEvents: p('DELETE FROM events WHERE file = ?'),
+      personIdsOfEvents: p('SELECT DISTINCT person_id FROM appearances WHERE event_id IN (SELECT id FROM events WHERE file = ?)'),
+      deletePeople: p('DELETE FROM people WHERE file = ?'),
+      deletePersonNames: p('DELETE FROM person_names WHERE person_id = ?'),
+      deleteOrgs: p('DELETE FROM organizations WHERE file = ?'),
+      deleteOrgNames: p('DELETE FROM organization_names WHERE organization_id = ?'),
+      eventOwner: p('SELECT file FROM events WHERE id = ?'),
+    };
+  }
+
+  /** The file that already holds an event id, if any. */
+  eventFile(id: string): string | undefined {
+    return (this.s.eventOwner.get(id) as { file: string } | undefined)?.file;
+  }
+
+  /** Removes what one file put in the index; returns the people its events named. */
+  removeFile(kind: string, file: string, recordId: string): string[] {
+    if (kind === 'event') {
+      const people = (this.s.personIdsOfEvents.all(file) as Array<{ person_id: string }>).map((r) => r.person_id);
+      this.s.deleteEvents.run(file);
+      return people;
+    }
+    if (kind === 'person') {
+      this.s.deletePeople.run(file);
+      this.s.deletePersonNames.run(recordId);
+    } else {
+      this.s.deleteOrgs.run(file);
+      this.s.deleteOrgNames.run(recordId);
+    }
+    return [];
+  }
+
+  insertPerson(id: string, file: string, data: PersonData): void {
+    this.s.person.run(id, file, data.name, orNull(data.honorific), orNull(data.country), orNull(data.organization), orNull(data.position), JSON.stringify(data));
+    this.s.personName.run(nameKey(data.name), id, data.name, 0);
+    for (const alias of data.aliases ?? []) this.s.personName.run(nameKey(alias), id, alias, 1);
+  }
+
+  insertOrganization(id: string, file: string, data: OrganizationData): void {
+    this.s.org.run(id, file, data.name, orNull(data.acronym), orNull(data.country), orNull(data.kind), JSON.stringify(data));
+    for (const name of [data.name, ...(data.acronym ? [data.acronym] : []), ...(data.aliases ?? [])]) {
+      this.s.orgName.run(nameKey(name), id, name);
+    }
+  }
+
+  /** Writes an event and its rows; returns the ids of the people who spoke at it. */
+  insertEvent(id: string, file: string, data: EventData, resolve: Resolver): string[] {
+    const start = parsePartialDate(data.start)!;
+    const end = data.end === undefined ? undefined : parsePartialDate(data.end);
+    this.s.event.run({
+      id,
+      file,
+      title: data.title,
+      type: data.type,
+      start: start.text,
+      start_first: start.first,
+      start_last: start.last,
+      end: orNull(end?.text),
+      end_last: orNull(end?.last),
+      year: start.year,
+      status: data.status ?? 'held',
+      format: orNull(data.format),
+      venue: orNull(data.location?.venue),
+      city: orNull(data.location?.city),
+      country: orNull(data.location?.country),
+      part_of: orNull(data.part_of),
+      series: orNull(data.series),
+      theme: orNull(data.theme),
+      participants: orNull(data.attendance?.participants),
+      countries_count: orNull(data.attendance?.countries),
+      attendance_approximate: data.attendance?.approximate === undefined ? null : Number(data.attendance.approximate),
+      summary: orNull(data.summary),
+      notes: orNull(data.notes),
+      record: JSON.stringify(data),
+    });
+    const speakerIds: string[] = [];
+    (data.speakers ?? []).forEach((s, seq) => {
+      const personId = s.person ?? resolve.person(s.name!);
+      speakerIds.push(personId);
+      const org = s.organization;
+      this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
+        orNull(org), org === undefined ? null : resolve.organization(org), orNull(s.country), orNull(s.role));
+    });
+    for (const topic of data.topics ?? []) this.s.topic.run(id, topic);
+    for (const country of data.countries ?? []) this.s.country.run(id, country);
+    (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, resolve.organization(ref)));
+    (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(id, 'partner', seq, ref, resolve.organization(ref)));
+    (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(id, seq, q.speaker, resolve.person(q.speaker), q.text));
+    (data.presentations ?? []).forEach((p, seq) =>
+      this.s.presentation.run(id, seq, p.title, orNull(p.speaker), p.speaker === undefined ? null : resolve.person(p.speaker),
+        orNull(p.organization), p.organization === undefined ? null : resolve.organization(p.organization), orNull(p.country), orNull(p.url), orNull(p.file)),
+    );
+    (data.sources ?? []).forEach((src, seq) =>
+      this.s.source.run(id, seq, orNull(src.url), orNull(src.title), src.published === undefined ? null : String(src.published)),
+    );
+    const body = [data.theme, data.series, data.summary].filter((v): v is string => typeof v === 'string').join('\n');
+    this.s.doc.run(id, 'event', 0, data.title, body);
+    (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(id, 'quote', seq, data.title, q.text));
+    return speakerIds;
+  }
+}
