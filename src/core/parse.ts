@@ -54,8 +54,13 @@ export function parseFast(text: string): unknown {
   return jsYaml.load(text, { schema: CORE_EQUIVALENT_SCHEMA, json: false });
 }
 
+/** True for text the fast parser leaves to the reference parser. */
+export function needsReferenceParser(text: string): boolean {
+  return NEEDS_REFERENCE_PARSER.test(text);
+}
+
 export function parseYaml(text: string): ParseResult {
-  if (NEEDS_REFERENCE_PARSER.test(text)) return parseReference(text);
+  if (needsReferenceParser(text)) return parseReference(text);
   try {
     return { ok: true, data: parseFast(text) };
   } catch {
@@ -68,7 +73,7 @@ export function parseReference(text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) return { ok: false, problem: describeYamlError(problem, lineCounter) };
+  if (problem) return { ok: false, problem: describeYamlError(problem, lineCounter, text) };
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
@@ -81,8 +86,8 @@ export function parseReference(text: string): ParseResult {
   }
 }
 
-function describeYamlError(error: YAMLError, lineCounter: LineCounter): ParseProblem {
-  const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+function describeYamlError(error: YAMLError, lineCounter: LineCounter, text: string): ParseProblem {
+  let pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
   const raw = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   let message: string;
   switch (error.code) {
@@ -97,8 +102,20 @@ function describeYamlError(error: YAMLError, lineCounter: LineCounter): ParsePro
       break;
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
+      if (/quote/.test(raw)) {
+        // The parser notices at the end of the file; the place to fix is where the quote opened.
+        const quote = raw.includes('"') ? '"' : "'";
+        const opened = text.lastIndexOf(quote, error.pos[0] - 1);
+        if (opened !== -1) pos = lineCounter.linePos(opened);
+        message = `this quoted text is never closed: add the closing ${quote}`;
+        break;
+      }
+      message = `YAML syntax: ${lowerFirst(raw)} (check the indentation and quoting on this line)`;
+      break;
     case 'BLOCK_AS_IMPLICIT_KEY':
+      message = 'YAML syntax: a value on this line is followed by indented keys, or holds `: ` unquoted; check the indentation, or quote the value';
+      break;
+    case 'UNEXPECTED_TOKEN':
       message = `YAML syntax: ${lowerFirst(raw)} (check the indentation and quoting on this line)`;
       break;
     case 'TAG_RESOLVE_FAILED':

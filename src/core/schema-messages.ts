@@ -13,7 +13,6 @@ import { slugify, suggest } from './text.js';
 const DATE_KEYS = new Set(['start', 'end', 'published']);
 const ID_KEYS = new Set(['part_of', 'person', 'distinct_from']);
 const REQUIRED_CONTEXT: Record<string, string> = {
-  '': 'a record',
   speakers: 'a speaker entry',
   quotes: 'a quote',
   presentations: 'a presentation',
@@ -61,14 +60,14 @@ function dateMessage(key: string, value: unknown): string {
   return `\`${key}\` must be a date like 2024-04-12, 2024-04 or 2024${why ? `: ${show(value)} is not a real date (${why})` : `, not ${show(value)}`}`;
 }
 
-export function translateSchemaErrors(file: string, errors: SchemaError[]): PathIssue[] {
+export function translateSchemaErrors(file: string, errors: SchemaError[], recordLabel = 'a record'): PathIssue[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const issues: PathIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     // A failed oneOf also reports each branch's own failure; its summary says it better.
     if (error.keyword !== 'oneOf' && error.schemaPath.includes('/oneOf/') && oneOfPaths.has(error.instancePath)) continue;
-    const issue = translate(file, error);
+    const issue = translate(file, error, recordLabel);
     const signature = `${issue.path.join('/')}|${issue.at ?? ''}|${issue.message}`;
     if (seen.has(signature)) continue;
     seen.add(signature);
@@ -77,7 +76,7 @@ export function translateSchemaErrors(file: string, errors: SchemaError[]): Path
   return issues;
 }
 
-function translate(file: string, error: SchemaError): PathIssue {
+function translate(file: string, error: SchemaError, recordLabel: string): PathIssue {
   const path = pointerToPath(error.instancePath);
   const key = keyOf(path);
   const value = error.data;
@@ -95,7 +94,7 @@ function translate(file: string, error: SchemaError): PathIssue {
     case 'required': {
       const missing = String(params.missingProperty);
       const parentKey = keyOf(path);
-      const what = REQUIRED_CONTEXT[parentKey] ?? `\`${parentKey}\``;
+      const what = path.length === 0 ? recordLabel : (REQUIRED_CONTEXT[parentKey] ?? `\`${parentKey}\``);
       return { ...base, at: 'key', message: `missing required key \`${missing}\`: ${what} needs ${listRequired(error.schema)}` };
     }
     case 'oneOf': {
@@ -133,12 +132,10 @@ function translate(file: string, error: SchemaError): PathIssue {
       return { ...base, message: `\`${key}\` is longer than ${String(params.limit)} characters` };
     case 'minProperties':
       return { ...base, message: `\`${key}\` is empty: fill it in or remove it` };
-    case 'uniqueItems':
-      return {
-        ...base,
-        path: [...path, Number(params.i)],
-        message: `\`${key}\` lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}): remove one`,
-      };
+    case 'uniqueItems': {
+      const [first, second] = [Number(params.i), Number(params.j)].sort((a, b) => a - b);
+      return { ...base, path: [...path, second!], message: `\`${key}\` lists the same item twice (items ${first! + 1} and ${second! + 1}): remove one` };
+    }
     case 'format':
       return { ...base, message: `\`${key}\` must be a full URL such as https://example.org/page, not ${show(value)}` };
     default:
@@ -162,5 +159,5 @@ function patternMessage(key: string, path: PathSegment[], value: unknown): strin
   }
   if (key === 'url' || path.at(-2) === 'links') return `\`${key}\` must be a full URL such as https://example.org/page, not ${show(value)}`;
   if (key === 'file') return `\`file\` must be a path inside the archive, such as files/slides.pdf (no leading /, no ..)`;
-  return `\`${key}\` must not be blank`;
+  return value === '' ? `\`${key}\` must not be empty` : `\`${key}\` must not be blank`;
 }

@@ -9,6 +9,8 @@ const VALIDATORS: Record<RecordKind, CompiledValidator> = {
   organization: validateOrganization,
 };
 
+const RECORD_LABELS: Record<RecordKind, string> = { event: 'an event', person: 'a person', organization: 'an organisation' };
+
 const EXPECTED_KEYS: Record<RecordKind, string> = {
   event: 'an event needs `title`, `type` and `start`',
   person: 'a person needs `name`',
@@ -25,5 +27,5 @@ export function checkSchema(kind: RecordKind, file: string, data: unknown): Path
   }
   const validate = VALIDATORS[kind];
   if (validate(data)) return [];
-  return translateSchemaErrors(file, validate.errors ?? []);
+  return translateSchemaErrors(file, validate.errors ?? [], RECORD_LABELS[kind]);
 }

@@ -8,7 +8,9 @@ import { render } from '../output.js';
 export async function runValidate(ctx: Context, paths: string[]): Promise<number> {
   const root = ctx.root();
   const only = paths.map((p) => {
-    const abs = path.resolve(ctx.io.cwd, p);
+    // A path is taken from where the user stands, or else from the archive's own folder.
+    const fromCwd = path.resolve(ctx.io.cwd, p);
+    const abs = existsSync(fromCwd) ? fromCwd : path.resolve(root, p);
     if (!existsSync(abs)) throw new NotFoundError(`${p} does not exist`);
     const rel = path.relative(root, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);

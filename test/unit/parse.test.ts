@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { needsReferenceParser, parseFast, parseReference, parseYaml } from '../../src/core/parse.js';
+import { BUNDLED_ARCHIVE } from '../helpers/archive.js';
+
+/*
+ * The fast parser is only an accelerator: wherever the reference parser reads a document,
+ * the result of parseYaml must be the same data, and where it refuses one, so must we.
+ */
+const fastPath = { taken: 0, total: 0 };
+
+function expectSameAsReference(text: string): void {
+  const reference = parseReference(text);
+  const ours = parseYaml(text);
+  fastPath.total++;
+  if (reference.ok) {
+    expect(ours).toEqual(reference);
+    // Check the fast parser itself, not only the fallback that hides its failures.
+    if (!needsReferenceParser(text)) {
+      let fast: unknown;
+      let threw = false;
+      try {
+        fast = parseFast(text);
+      } catch {
+        threw = true;
+      }
+      if (!threw) {
+        fastPath.taken++;
+        expect(fast).toEqual(reference.data);
+      }
+    }
+  } else {
+    expect(ours.ok).toBe(false);
+  }
+}
+
+const TRICKY_SCALARS = [
+  '1_000', '0b101', '0o17', '0x1F', '0x1f', '+12', '-0', '007', '.5', '1.', '1e3', '1E-3', '+1.5e+3', '.inf', '-.Inf', '+.INF', '.NaN', '.nan',
+  '~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', '2024-04-12', '2024-04', '2020',
+  '2024-04-12T10:00:00Z', '12:30', '1:20:30', '0777', '=', '<<', 'Türkiye', 'Кыргызстан', '대한민국', '"quoted"', "'single'", '- x', '[a, b]', '{a: 1}',
+  'a: b', 'a #b', 'a#b', '@x', '`x', '%x', '|', '>', '!x', '&a x', '*a', '12e', '1.2.3', '0x', '0o', '+', '-', '.', '..',
+];
+
+function listYaml(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name.startsWith('.')) return [];
+    if (statSync(full).isDirectory()) return listYaml(full);
+    return name.endsWith('.yaml') ? [full] : [];
+  });
+}
+
+describe('the fast parser agrees with the reference parser', () => {
+  it('on every record of the bundled archive', () => {
+    const files = listYaml(BUNDLED_ARCHIVE);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const reference = parseReference(text);
+      expect(reference.ok, file).toBe(true);
+      expect(parseFast(text), file).toEqual(reference.ok ? reference.data : undefined);
+    }
+  });
+
+  it.each(TRICKY_SCALARS)('on the plain scalar %s', (token) => {
+    expectSameAsReference(`key: ${token}\n`);
+    expectSameAsReference(`list:\n  - ${token}\n`);
+    expectSameAsReference(`flow: [${token}]\n`);
+  });
+
+  it('on generated plain scalars', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[-+.0-9a-zA-Z_:~eE]{1,10}$/), (token) => {
+        expectSameAsReference(`key: ${token}\nother: [${token}, x]\n`);
+      }),
+      { numRuns: 2000, seed: 20241123 },
+    );
+  });
+
+  const record = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.constantFrom(...TRICKY_SCALARS),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      tie('list'),
+      tie('map'),
+    ),
+    list: fc.array(tie('value'), { maxLength: 4 }),
+    map: fc.dictionary(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), tie('value'), { maxKeys: 5 }),
+  }));
+
+  it('on generated records written in block, flow and quoted styles', () => {
+    fc.assert(
+      fc.property(
+        record.map,
+        fc.record({
+          collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
+          defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED') as fc.Arbitrary<'PLAIN'>,
+          lineWidth: fc.constantFrom(0, 20, 80),
+        }),
+        (value, options) => {
+          const text = stringify(value, options);
+          expectSameAsReference(text);
+        },
+      ),
+      { numRuns: 1500, seed: 20241123 },
+    );
+  });
+});
+
+describe('the fast path', () => {
+  it('took most generated documents, so the agreement above is about it', () => {
+    expect(fastPath.total).toBeGreaterThan(3000);
+    expect(fastPath.taken / fastPath.total).toBeGreaterThan(0.6);
+  });
+});
+
+describe('the reference parser', () => {
+  it('locates syntax errors and explains unclosed quotes where they open', () => {
+    const result = parseYaml('title: "unterminated\ntype: conference\nstart: 2024\n');
+    expect(result).toEqual({ ok: false, problem: { line: 1, col: 8, message: 'this quoted text is never closed: add the closing "' } });
+  });
+
+  it('refuses duplicate keys', () => {
+    const result = parseYaml('title: a\ntype: webinar\ntitle: b\n');
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.problem).toMatchObject({ line: 3, col: 1, message: 'this key appears twice in the same mapping: keep one' });
+  });
+
+  it('stops alias bombs with a located error', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) lines.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(', ')}]`);
+    const result = parseYaml(lines.join('\n'));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.problem.message).toMatch(/too many aliases/);
+  });
+
+  it('reads anchors and aliases used sparingly', () => {
+    expect(parseYaml('a: &x [1, 2]\nb: *x\n')).toEqual({ ok: true, data: { a: [1, 2], b: [1, 2] } });
+  });
+
+  it('refuses a second document in one file', () => {
+    const result = parseYaml('title: a\n---\ntitle: b\n');
+    expect(result.ok).toBe(false);
+  });
+});
