@@ -16,7 +16,14 @@ export interface Column {
   align?: 'left' | 'right';
   /** May be shortened with … to fit the terminal. */
   shrink?: boolean;
+  /** May be left out on a narrow terminal; higher numbers go first. */
+  drop?: number;
+  /** Below this width (or its content's) the column reads badly, and a droppable one goes instead. */
+  minWidth?: number;
 }
+
+/** A shrinkable column narrower than this (or its content) reads badly: drop a column instead. */
+const COMFORTABLE_WIDTH = 16;
 
 export interface RenderOptions {
   colors: ChalkInstance;
@@ -72,19 +79,30 @@ function truncate(text: string, width: number): string {
 }
 
 function renderTable(rows: object[], columns: Column[], options: RenderOptions): string {
-  const cells = rows.map((row) => columns.map((c) => cellText((row as Record<string, unknown>)[c.key]).replace(/\s*\n\s*/g, ' ')));
-  const headers = columns.map((c) => (c.header ?? c.key).toUpperCase());
-  const widths = columns.map((_, i) => Math.max(stringWidth(headers[i]!), ...cells.map((r) => stringWidth(r[i]!))));
   const gap = 2;
-  if (options.width !== undefined) fitWidths(widths, columns, headers, options.width - gap * (columns.length - 1));
-  const pad = (text: string, i: number) => {
-    const fitted = truncate(text, widths[i]!);
-    const space = ' '.repeat(Math.max(0, widths[i]! - stringWidth(fitted)));
-    return columns[i]!.align === 'right' ? space + fitted : fitted + space;
-  };
-  const line = (values: string[]) => values.map(pad).join(' '.repeat(gap)).trimEnd();
-  const { colors } = options;
-  return [colors.bold(line(headers)), ...cells.map(line)].join('\n') + '\n';
+  // A droppable column with nothing in it only takes room.
+  let shown = columns.filter((c) => c.drop === undefined || rows.some((row) => cellText((row as Record<string, unknown>)[c.key]) !== ''));
+  for (;;) {
+    const cells = rows.map((row) => shown.map((c) => cellText((row as Record<string, unknown>)[c.key]).replace(/\s*\n\s*/g, ' ')));
+    const headers = shown.map((c) => (c.header ?? c.key).toUpperCase());
+    const natural = shown.map((_, i) => Math.max(stringWidth(headers[i]!), ...cells.map((r) => stringWidth(r[i]!))));
+    const widths = [...natural];
+    if (options.width !== undefined) fitWidths(widths, shown, headers, options.width - gap * (shown.length - 1));
+    const cramped = widths.some((w, i) => shown[i]!.shrink && w < Math.min(natural[i]!, shown[i]!.minWidth ?? COMFORTABLE_WIDTH));
+    const droppable = shown.filter((c) => c.drop !== undefined);
+    if (cramped && droppable.length > 0) {
+      const victim = droppable.reduce((a, b) => (b.drop! > a.drop! ? b : a));
+      shown = shown.filter((c) => c !== victim);
+      continue;
+    }
+    const pad = (text: string, i: number) => {
+      const fitted = truncate(text, widths[i]!);
+      const space = ' '.repeat(Math.max(0, widths[i]! - stringWidth(fitted)));
+      return shown[i]!.align === 'right' ? space + fitted : fitted + space;
+    };
+    const line = (values: string[]) => values.map(pad).join(' '.repeat(gap)).trimEnd();
+    return [options.colors.bold(line(headers)), ...cells.map(line)].join('\n') + '\n';
+  }
 }
 
 /** Narrows the shrinkable columns, widest first, until the table fits. */

@@ -196,8 +196,8 @@ CREATE VIEW event_summary AS
 SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of,
        e.participants, e.attendance_approximate AS participants_approximate,
        (SELECT COUNT(*) FROM appearances a WHERE a.event_id = e.id) AS speakers,
-       (SELECT group_concat(topic, '; ') FROM event_topics t WHERE t.event_id = e.id) AS topics,
-       (SELECT group_concat(country, '; ') FROM event_countries c WHERE c.event_id = e.id) AS countries
+       (SELECT group_concat(topic, '; ') FROM (SELECT topic FROM event_topics t WHERE t.event_id = e.id ORDER BY t.rowid)) AS topics,
+       (SELECT group_concat(country, '; ') FROM (SELECT country FROM event_countries c WHERE c.event_id = e.id ORDER BY c.rowid)) AS countries
 FROM events e;
 
 CREATE VIEW speakers_by_country AS

@@ -32,10 +32,10 @@ export async function runEvents(ctx: Context, options: EventsOptions): Promise<n
     rows,
     [
       { key: 'start' },
-      { key: 'id', shrink: true },
-      { key: 'title', shrink: true },
+      { key: 'id', shrink: true, drop: 1 },
+      { key: 'title', shrink: true, minWidth: 30 },
       { key: 'type' },
-      { key: 'city', shrink: true },
+      { key: 'city', shrink: true, drop: 2 },
       { key: 'country' },
       { key: 'speakers', align: 'right' },
     ],

@@ -25,12 +25,12 @@ export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promi
     [
       { key: 'name', shrink: true },
       { key: 'country' },
-      { key: 'organization', shrink: true },
-      { key: 'position', shrink: true },
+      { key: 'organization', shrink: true, minWidth: 20 },
+      { key: 'position', shrink: true, drop: 2 },
       { key: 'events', align: 'right' },
       { key: 'first' },
       { key: 'last' },
-      { key: 'id', shrink: true },
+      { key: 'id', shrink: true, drop: 1 },
     ],
     { empty: 'no speakers match', fields: ['id', 'name', 'country', 'organization', 'organization_id', 'position', 'events', 'first', 'last', 'registered'] },
   );

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyBundledArchive, tempDir, writeFile } from '../helpers/archive.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/hub.js');
+
+function hub(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? tempDir(),
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    input: options.input ?? '',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the built binary', () => {
+  it('exists (npm run build made it)', () => {
+    expect(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main.js'))).toBe(true);
+  });
+
+  it('prints its version and help', () => {
+    const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(hub(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = hub(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/validate.*\n[\s\S]*speakers/);
+  });
+
+  it('answers the README quick start on a copy of the bundled archive', () => {
+    const root = copyBundledArchive();
+    const result = hub(['speakers', '--country', 'KZ'], { cwd: path.dirname(root) });
+    expect(result.code).toBe(0);
+    const names = (JSON.parse(result.stdout) as Array<{ name: string }>).map((s) => s.name);
+    expect(names).toEqual(['Alikhan Baimenov', 'Anar Zhailganova', 'Damir Deminov', 'Gulmira Raisova']);
+    expect(existsSync(path.join(root, '.hub', 'index.sqlite'))).toBe(true);
+  });
+
+  it('exits 1 on invalid data with located problems, and 2 on usage errors', () => {
+    const root = copyBundledArchive();
+    writeFile(root, 'events/2024/2024-06-01-typo.yaml', 'title: T\ntype: webinar\nstart: 2024-06-01\nspeakr: []\n');
+    const invalid = hub(['validate'], { cwd: root });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toBe('events/2024/2024-06-01-typo.yaml:4:1  unknown key `speakr` (did you mean `speakers`?)\n');
+    expect(invalid.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(hub(['speakers', '--format', 'yaml'], { cwd: root }).code).toBe(2);
+    expect(hub(['no-such-command'], { cwd: root }).code).toBe(2);
+    expect(hub([], { cwd: root }).code).toBe(2);
+  });
+
+  it('keeps colour off when not a terminal, and on when forced', () => {
+    const root = copyBundledArchive();
+    const plain = hub(['validate'], { cwd: root, env: {} });
+    expect(plain.stderr).not.toMatch(/\x1b\[/);
+    const forced = hub(['validate'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stderr).toMatch(/\x1b\[/);
+    const refused = hub(['validate', '--no-color'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(refused.stderr).not.toMatch(/\x1b\[/);
+  });
+});

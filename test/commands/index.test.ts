@@ -1,0 +1,121 @@
+import Database from 'better-sqlite3';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { syncIndex } from '../../src/db/sync.js';
+import { MIGRATIONS } from '../../src/db/migrations.js';
+import { copyBundledArchive, eventYaml, makeArchive, writeFile } from '../helpers/archive.js';
+import { runHub, runJson } from '../helpers/run.js';
+
+const sync = (root: string, rebuild = false) => {
+  const { db, report } = syncIndex(root, { rebuild });
+  db.close();
+  return report;
+};
+
+describe('the index', () => {
+  it('is built once, then re-parses only what changed', async () => {
+    const root = copyBundledArchive();
+    const first = sync(root);
+    expect(first.parsed).toHaveLength(23);
+    expect(first.added).toBe(23);
+
+    const again = sync(root);
+    expect(again.parsed).toEqual([]);
+
+    const file = path.join(root, 'events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml');
+    writeFile(root, 'events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml', (await import('node:fs')).readFileSync(file, 'utf8').replace('format: online', 'format: hybrid'));
+    const edited = sync(root);
+    expect(edited.parsed).toEqual(['events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml']);
+    expect(edited.updated).toBe(1);
+    const events = await runJson<Array<{ id: string; format: string }>>(['events', '--year', '2020'], { cwd: root });
+    expect(events[0]!.format).toBe('hybrid');
+  });
+
+  it('does not re-parse a file whose bytes are unchanged, even if touched', () => {
+    const root = copyBundledArchive();
+    sync(root);
+    const file = path.join(root, 'people/alikhan-baimenov.yaml');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(sync(root).parsed).toEqual([]);
+  });
+
+  it('forgets removed files and takes in new ones', async () => {
+    const root = copyBundledArchive();
+    sync(root);
+    rmSync(path.join(root, 'events/2024/2024-04-aspa-international-assembly.yaml'));
+    writeFile(root, 'events/2025/2025-01-15-new-webinar.yaml', eventYaml({ start: '2025-01-15', speakers: '[{ name: Ayşe Yılmaz, country: TR }]' }));
+    const report = sync(root);
+    expect(report.removed).toBe(1);
+    expect(report.added).toBe(1);
+    const ids = (await runJson<Array<{ id: string }>>(['events'], { cwd: root })).map((e) => e.id);
+    expect(ids).toContain('2025-01-15-new-webinar');
+    expect(ids).not.toContain('2024-04-aspa-international-assembly');
+  });
+
+  it('makes unregistered names people of their own, and re-resolves them when an alias is registered', async () => {
+    const root = makeArchive({
+      'events/2024/2024-01-01-a.yaml': eventYaml({ start: '2024-01-01', speakers: '[{ name: "Mr.Baimenov", country: KZ }, { name: Pan Su Kim }]' }),
+      'events/2024/2024-02-01-b.yaml': eventYaml({ start: '2024-02-01', speakers: '[{ name: Alikhan Baimenov, country: KZ }]' }),
+      'people/alikhan-baimenov.yaml': 'name: Alikhan Baimenov\ncountry: KZ\n',
+    });
+    const before = await runJson<Array<{ id: string; name: string; events: number; registered: boolean }>>(['speakers'], { cwd: root });
+    expect(before.map((s) => [s.id, s.events, s.registered])).toEqual([
+      ['alikhan-baimenov', 1, true],
+      ['mr-baimenov', 1, false],
+      ['pan-su-kim', 1, false],
+    ]);
+    writeFile(root, 'people/alikhan-baimenov.yaml', 'name: Alikhan Baimenov\naliases: ["Mr.Baimenov"]\ncountry: KZ\n');
+    const after = await runJson<Array<{ id: string; name: string; events: number; first: string; last: string }>>(['speakers'], { cwd: root });
+    expect(after.map((s) => [s.id, s.name, s.events, s.first, s.last])).toEqual([
+      ['alikhan-baimenov', 'Alikhan Baimenov', 2, '2024-01-01', '2024-02-01'],
+      ['pan-su-kim', 'Pan Su Kim', 1, '2024-01-01', '2024-01-01'],
+    ]);
+  });
+
+  it('can be deleted or corrupted without losing anything', async () => {
+    const root = copyBundledArchive();
+    const before = await runJson(['speakers'], { cwd: root });
+    rmSync(path.join(root, '.hub'), { recursive: true });
+    expect(await runJson(['speakers'], { cwd: root })).toEqual(before);
+    for (const suffix of ['-wal', '-shm']) rmSync(path.join(root, '.hub/index.sqlite' + suffix), { force: true });
+    writeFileSync(path.join(root, '.hub/index.sqlite'), 'this is not a database, it is a text file that got here somehow');
+    expect(await runJson(['speakers'], { cwd: root })).toEqual(before);
+  });
+
+  it('is a plain SQLite file with migrations, full-text search and views', () => {
+    const root = copyBundledArchive();
+    sync(root);
+    const db = new Database(path.join(root, '.hub/index.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT country, speakers FROM speakers_by_country WHERE country = 'KZ'").get()).toEqual({ country: 'KZ', speakers: 4 });
+    expect(db.prepare("SELECT speakers, topics FROM event_summary WHERE id = '2020-hrm-in-civil-service-amid-covid-19'").get()).toEqual({
+      speakers: 7,
+      topics: 'hrm; covid-19; international-cooperation; public-trust',
+    });
+    const hits = db.prepare("SELECT d.event_id, d.kind FROM search JOIN search_docs d ON d.rowid = search.rowid WHERE search MATCH 'trust' ORDER BY rank").all();
+    expect(hits).toEqual([{ event_id: '2020-hrm-in-civil-service-amid-covid-19', kind: 'quote' }]);
+    db.close();
+  });
+
+  it('is rebuilt on request, and `hub index` says what it did', async () => {
+    const root = copyBundledArchive();
+    const first = await runHub(['index'], { cwd: root });
+    expect(first.stderr).toMatch(/indexed 23 files: 23 added, 0 updated, 0 removed/);
+    const second = await runHub(['index'], { cwd: root });
+    expect(second.stderr).toMatch(/index up to date \(23 files/);
+    const rebuilt = await runHub(['index', '--rebuild', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(rebuilt.stdout)).toMatchObject({ files: 23, added: 23, parsed: 23, rebuilt: true, notIndexed: 0 });
+  });
+
+  it('indexes an event whose duplicate id sits in another year folder only once', async () => {
+    const root = makeArchive({
+      'events/2024/2024-01-01-a.yaml': eventYaml({ start: '2024-01-01', title: 'First' }),
+      'events/2025/2024-01-01-a.yaml': eventYaml({ start: '2024-01-01', title: 'Second' }),
+    });
+    const result = await runHub(['events', '--format', 'json'], { cwd: root });
+    expect((JSON.parse(result.stdout) as Array<{ title: string }>).map((e) => e.title)).toEqual(['First']);
+    expect(result.stderr).toMatch(/1 record file has problems/);
+  });
+});
