@@ -21,11 +21,21 @@ const ajv = new Ajv2020({
   strict: true,
   strictRequired: false,
   allowUnionTypes: true,
+  // Country codes are a 250-item enum: compare with ===, not a deep-equality loop.
+  loopEnum: 10_000,
   code: { source: true, esm: true, optimize: true },
 });
 addFormats(ajv, ['uri']);
 for (const name of readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()) {
-  ajv.addSchema(JSON.parse(readFileSync(new URL(name, schemaDir), 'utf8')));
+  const schema = JSON.parse(readFileSync(new URL(name, schemaDir), 'utf8'));
+  // Editors read the code list as an enum (for completion); the compiled check tests the same
+  // list as one regular expression, which costs far less than 250 comparisons a value.
+  const country = schema.$defs?.countryCode;
+  if (country?.enum) {
+    country.pattern = `^(?:${country.enum.join('|')})$`;
+    delete country.enum;
+  }
+  ajv.addSchema(schema);
 }
 
 const exportsMap = {

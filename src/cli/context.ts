@@ -75,14 +75,14 @@ export class Context {
   }
 
   /** Renders rows in the chosen format; says so on stderr when there are none. */
-  writeRows(rows: object[], columns: Column[], options: { empty: string; fields: string[]; fallback?: Format }): void {
+  async writeRows(rows: object[], columns: Column[], options: { empty: string; fields: string[]; fallback?: Format }): Promise<void> {
     const format = this.format(options.fallback);
     if (rows.length === 0) this.info(options.empty);
     if (rows.length === 0 && format === 'table') return;
     const width = format === 'table' && this.options.out === undefined && this.io.stdout.isTTY ? this.io.stdout.columns : undefined;
     // Tables show what reads well; CSV carries the same fields as JSON, in the same order.
     const shown = format === 'csv' ? options.fields.map((key) => ({ key })) : columns;
-    this.writeData(render(rows, shown, format, { colors: this.out, width, excel: this.options.excel ?? false }));
+    this.writeData(await render(rows, shown, format, { colors: this.out, width, excel: this.options.excel ?? false }));
   }
 
   /** A progress callback for long work, drawn only on a terminal. */

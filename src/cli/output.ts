@@ -1,14 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import { stringify } from 'csv-stringify/sync';
-import stringWidth from 'string-width';
+import type { Format } from './formats.js';
 
 /*
  * The one renderer every command uses: aligned tables for people, JSON, NDJSON and CSV for
  * programs. Rows are plain objects; columns say which keys a table or CSV shows and in
  * what order (JSON keeps every key).
  */
-export type Format = 'table' | 'json' | 'ndjson' | 'csv';
-export const FORMATS: Format[] = ['table', 'json', 'ndjson', 'csv'];
+export type { Format } from './formats.js';
 
 export interface Column {
   key: string;
@@ -48,27 +46,35 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function render(rows: object[], columns: Column[], format: Format, options: RenderOptions): string {
+/** Renders rows; the CSV and table libraries load only when those formats are asked for. */
+export async function render(rows: object[], columns: Column[], format: Format, options: RenderOptions): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(rows, null, 2)}\n`;
     case 'ndjson':
       return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
-    case 'csv':
-      return renderCsv(rows, columns, options.excel ?? false);
-    case 'table':
-      return renderTable(rows, columns, options);
+    case 'csv': {
+      const { stringify } = await import('csv-stringify/sync');
+      return renderCsv(stringify, rows, columns, options.excel ?? false);
+    }
+    case 'table': {
+      const { default: stringWidth } = await import('string-width');
+      return renderTable(stringWidth, rows, columns, options);
+    }
   }
 }
 
-function renderCsv(rows: object[], columns: Column[], excel: boolean): string {
+type Stringify = typeof import('csv-stringify/sync').stringify;
+type StringWidth = (text: string) => number;
+
+function renderCsv(stringify: Stringify, rows: object[], columns: Column[], excel: boolean): string {
   const records = rows.map((row) => columns.map((c) => neutraliseFormula(cellText((row as Record<string, unknown>)[c.key]))));
   const header = columns.map((c) => neutraliseFormula(c.key));
   const text = stringify([header, ...records], { record_delimiter: excel ? '\r\n' : '\n', quoted_match: /^\s|\s$/ });
   return excel ? `\ufeff${text}` : text;
 }
 
-function truncate(text: string, width: number): string {
+function truncate(stringWidth: StringWidth, text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
   let out = '';
   for (const ch of text) {
@@ -78,7 +84,7 @@ function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
-function renderTable(rows: object[], columns: Column[], options: RenderOptions): string {
+function renderTable(stringWidth: StringWidth, rows: object[], columns: Column[], options: RenderOptions): string {
   const gap = 2;
   // A droppable column with nothing in it only takes room.
   let shown = columns.filter((c) => c.drop === undefined || rows.some((row) => cellText((row as Record<string, unknown>)[c.key]) !== ''));
@@ -87,7 +93,7 @@ function renderTable(rows: object[], columns: Column[], options: RenderOptions):
     const headers = shown.map((c) => (c.header ?? c.key).toUpperCase());
     const natural = shown.map((_, i) => Math.max(stringWidth(headers[i]!), ...cells.map((r) => stringWidth(r[i]!))));
     const widths = [...natural];
-    if (options.width !== undefined) fitWidths(widths, shown, headers, options.width - gap * (shown.length - 1));
+    if (options.width !== undefined) fitWidths(stringWidth, widths, shown, headers, options.width - gap * (shown.length - 1));
     const cramped = widths.some((w, i) => shown[i]!.shrink && w < Math.min(natural[i]!, shown[i]!.minWidth ?? COMFORTABLE_WIDTH));
     const droppable = shown.filter((c) => c.drop !== undefined);
     if (cramped && droppable.length > 0) {
@@ -96,7 +102,7 @@ function renderTable(rows: object[], columns: Column[], options: RenderOptions):
       continue;
     }
     const pad = (text: string, i: number) => {
-      const fitted = truncate(text, widths[i]!);
+      const fitted = truncate(stringWidth, text, widths[i]!);
       const space = ' '.repeat(Math.max(0, widths[i]! - stringWidth(fitted)));
       return shown[i]!.align === 'right' ? space + fitted : fitted + space;
     };
@@ -106,7 +112,7 @@ function renderTable(rows: object[], columns: Column[], options: RenderOptions):
 }
 
 /** Narrows the shrinkable columns, widest first, until the table fits. */
-function fitWidths(widths: number[], columns: Column[], headers: string[], available: number): void {
+function fitWidths(stringWidth: StringWidth, widths: number[], columns: Column[], headers: string[], available: number): void {
   const total = () => widths.reduce((a, b) => a + b, 0);
   while (total() > available) {
     let widest = -1;

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { Context, type GlobalOptions } from './context.js';
 import type { IO } from './io.js';
-import { FORMATS } from './output.js';
+import { FORMATS } from './formats.js';
 
 const EVENT_TYPES = ['conference', 'panel-session', 'plenary-session', 'assembly', 'webinar', 'roundtable', 'workshop', 'seminar', 'training', 'meeting', 'summit', 'forum', 'study-visit', 'other'];
 

@@ -74,31 +74,33 @@ export function scanArchive(root: string): ScanResult {
   const issues: PathIssue[] = [];
   const realRoot = realpathSync(root);
 
-  const addFile = (kind: RecordKind, dir: string, entry: Dirent, folder?: string) => {
-    const rel = path.posix.join(...path.relative(root, path.join(dir, entry.name)).split(path.sep));
-    const abs = path.join(dir, entry.name);
-    if (entry.name.startsWith('.')) return;
-    if (entry.name.endsWith('.yml')) {
-      issues.push(layoutIssue(rel, 'file-name', `record files end in .yaml: rename ${entry.name} to ${entry.name.slice(0, -4)}.yaml`));
+  // Called once per record file on every query, so it keeps to string joins and one stat.
+  const addFile = (kind: RecordKind, dir: string, relDir: string, entry: Dirent, folder?: string) => {
+    const name = entry.name;
+    if (name.startsWith('.')) return;
+    const rel = `${relDir}/${name}`;
+    if (name.endsWith('.yml')) {
+      issues.push(layoutIssue(rel, 'file-name', `record files end in .yaml: rename ${name} to ${name.slice(0, -4)}.yaml`));
       return;
     }
-    if (!entry.name.endsWith('.yaml')) return;
+    if (!name.endsWith('.yaml')) return;
+    const abs = dir + path.sep + name;
     let stats;
     try {
       if (entry.isSymbolicLink()) {
         const target = realpathSync(abs);
         if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          issues.push(layoutIssue(rel, 'file-name', `${entry.name} is a link to a file outside the archive: records must live inside it`));
+          issues.push(layoutIssue(rel, 'file-name', `${name} is a link to a file outside the archive: records must live inside it`));
           return;
         }
       }
       stats = statSync(abs);
     } catch (error) {
-      issues.push(layoutIssue(rel, 'unreadable', `cannot read ${entry.name}: ${(error as Error).message}`));
+      issues.push(layoutIssue(rel, 'unreadable', `cannot read ${name}: ${(error as Error).message}`));
       return;
     }
     if (!stats.isFile()) return;
-    const id = entry.name.slice(0, -'.yaml'.length);
+    const id = name.slice(0, -'.yaml'.length);
     if (!isValidId(id)) {
       const better = slugify(id);
       issues.push(
@@ -119,7 +121,7 @@ export function scanArchive(root: string): ScanResult {
         continue;
       }
       for (const file of listDir(yearDir)) {
-        if (file.isFile() || file.isSymbolicLink()) addFile('event', yearDir, file, entry.name);
+        if (file.isFile() || file.isSymbolicLink()) addFile('event', yearDir, `events/${entry.name}`, file, entry.name);
       }
     } else if (entry.name.endsWith('.yaml') || entry.name.endsWith('.yml')) {
       issues.push(layoutIssue(`events/${entry.name}`, 'event-folder', `event records live in events/<YYYY>/: move ${entry.name} into the folder of its start year`));
@@ -128,7 +130,7 @@ export function scanArchive(root: string): ScanResult {
   for (const kind of ['person', 'organization'] as const) {
     const dir = path.join(root, KIND_FOLDERS[kind]);
     for (const entry of listDir(dir)) {
-      if (entry.isFile() || entry.isSymbolicLink()) addFile(kind, dir, entry);
+      if (entry.isFile() || entry.isSymbolicLink()) addFile(kind, dir, KIND_FOLDERS[kind], entry);
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

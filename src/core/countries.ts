@@ -26,8 +26,12 @@ function countries(...langs: string[]): CountriesLib {
   return lib;
 }
 
+let codes: Set<string> | undefined;
+
+/** Checking a code needs only the library's code table, not its names: cheap at start-up. */
 export function isCountryCode(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value) && countries().isValid(value);
+  codes ??= new Set((require('i18n-iso-countries/codes.json') as string[][]).map((row) => row[0]!));
+  return codes.has(value);
 }
 
 export function countryName(code: string, lang: NameLang = 'en'): string | undefined {

@@ -104,56 +104,75 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** A line opened by more indentation and `- ` indicators than any record needs. */
+const DEEP_BLOCK = new RegExp(`^(?:[ \\t]|[-?:](?=[ \\t])){${MAX_BLOCK_PREFIX + 1}}`, 'm');
+
 /**
  * Estimates how deeply a document nests without parsing it: flow brackets that open a value
  * (outside quotes and comments), and the run of indentation and `- ` indicators that opens a
- * line. Generous for real records (which nest four or five levels), fatal for attacks.
+ * line. Generous for real records (which nest four or five levels), fatal for attacks. It
+ * jumps from one significant character to the next, so it costs little on long texts.
  */
 export function checkNesting(text: string): ByteProblem | undefined {
+  const deepBlock = DEEP_BLOCK.exec(text);
+  if (deepBlock) return tooDeep(text, deepBlock.index + deepBlock[0].length);
+  const significant = /["'#[\]{}]/g;
   let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let quote: '"' | "'" | undefined;
-  let prev = '\n';
-  for (let i = 0; i < text.length; i++) {
+  for (let match = significant.exec(text); match; match = significant.exec(text)) {
+    const i = match.index;
     const ch = text[i]!;
-    if (ch === '\n') {
-      line++;
-      lineStart = i + 1;
-      const prefix = /^(?:[ \t]|[-?:](?=[ \t]))*/.exec(text.slice(lineStart, lineStart + MAX_BLOCK_PREFIX + 2))![0];
-      if (prefix.length > MAX_BLOCK_PREFIX) return tooDeep(line, prefix.length + 1);
-      prev = '\n';
+    if (ch === '#') {
+      if (i === 0 || /[ \t\n]/.test(text[i - 1]!)) significant.lastIndex = lineEnd(text, i);
       continue;
     }
-    if (quote) {
-      if (quote === '"' && ch === '\\') i++;
-      else if (ch === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = undefined;
-      }
+    if (ch === ']' || ch === '}') {
+      if (depth > 0) depth--;
       continue;
     }
-    if (ch === '#' && (prev === '\n' || prev === ' ' || prev === '\t')) {
-      const end = text.indexOf('\n', i);
-      i = (end === -1 ? text.length : end) - 1;
-      continue;
+    if (!opensValue(text, i)) continue;
+    if (ch === '"' || ch === "'") {
+      significant.lastIndex = closingQuote(text, i) + 1;
+    } else if (++depth > MAX_FLOW_DEPTH) {
+      return tooDeep(text, i);
     }
-    const opensValue = prev === '\n' || /[:\-[{,?]/.test(prev);
-    if ((ch === '"' || ch === "'") && opensValue) quote = ch;
-    else if ((ch === '[' || ch === '{') && opensValue) {
-      depth++;
-      if (depth > MAX_FLOW_DEPTH) return tooDeep(line, i - lineStart + 1);
-    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
-    if (ch !== ' ' && ch !== '\t') prev = ch;
-  }
-  if (text.length > 0) {
-    const first = /^(?:[ \t]|[-?:](?=[ \t]))*/.exec(text.slice(0, MAX_BLOCK_PREFIX + 2))![0];
-    if (first.length > MAX_BLOCK_PREFIX) return tooDeep(1, first.length + 1);
   }
   return undefined;
 }
 
-function tooDeep(line: number, col: number): ByteProblem {
+/** True when the character at `i` starts a value: first on its line, or after `:`, `-`, `[`, `{`, `,` or `?`. */
+function opensValue(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  return j < 0 || /[\n:\-[{,?]/.test(text[j]!);
+}
+
+function lineEnd(text: string, i: number): number {
+  const end = text.indexOf('\n', i);
+  return end === -1 ? text.length : end;
+}
+
+/** Where a quoted scalar opened at `open` closes (or the end of the text when it never does). */
+function closingQuote(text: string, open: number): number {
+  const quote = text[open]!;
+  for (let i = text.indexOf(quote, open + 1); i !== -1; i = text.indexOf(quote, i + 1)) {
+    if (quote === "'") {
+      if (text[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    let backslashes = 0;
+    for (let k = i - 1; text[k] === '\\'; k--) backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return text.length;
+}
+
+function tooDeep(text: string, offset: number): ByteProblem {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const col = offset - before.lastIndexOf('\n');
   return {
     line,
     col,

@@ -37,7 +37,7 @@ const CORE_EQUIVALENT_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
 });
 
 /** Text the fast parser does not take: anchors, aliases, tags, directives, and null or empty keys. */
-const NEEDS_REFERENCE_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^%|^\s*(?:-\s+)*(?:~|null|Null|NULL)?\s*:(?:\s|$)/m;
+const NEEDS_REFERENCE_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^%|^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m;
 
 export interface ParseProblem {
   line: number;

@@ -107,7 +107,7 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
       };
     }
     case 'enum': {
-      if (key === 'country' || key === 'countries' || (path.at(-2) === 'countries' && typeof path.at(-1) === 'number')) {
+      if (isCountryPath(key, path)) {
         return { ...base, rule: 'country-code', message: describeBadCountry(value) };
       }
       const options = (error.schema as unknown[]).map(String);
@@ -123,6 +123,7 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
     case 'pattern':
     case 'minimum':
     case 'maximum':
+      if (error.keyword === 'pattern' && isCountryPath(key, path)) return { ...base, rule: 'country-code', message: describeBadCountry(value) };
       if (DATE_KEYS.has(key)) return { ...base, message: dateMessage(key, value) };
       if (error.keyword === 'pattern') return { ...base, message: patternMessage(key, path, value) };
       return { ...base, message: `\`${key}\` must be ${error.keyword === 'minimum' ? `${String(params.limit)} or more` : `at most ${String(params.limit)}`}, not ${show(value)}` };
@@ -141,6 +142,10 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
     default:
       return { ...base, message: `\`${key || 'record'}\` ${error.message ?? 'is not valid'}` };
   }
+}
+
+function isCountryPath(key: string, path: PathSegment[]): boolean {
+  return key === 'country' || key === 'countries' || (path.at(-2) === 'countries' && typeof path.at(-1) === 'number');
 }
 
 function listRequired(schema: unknown): string {

@@ -83,9 +83,10 @@ export function suggest(input: string, candidates: Iterable<string>, limit = 3):
   return [...new Set(scored.map((s) => s.candidate))].slice(0, limit);
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+let collator: Intl.Collator | undefined;
 
 /** Locale-aware ordering for names in any script (Latin, Cyrillic, Hangul side by side). */
 export function compareText(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

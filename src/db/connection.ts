@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { appliedMigrations, canMigrate, migrate } from './migrations.js';
+import { appliedMigrations, canMigrate, migrate, rebuildFullText } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -12,6 +12,44 @@ export function indexPath(root: string): string {
 export function removeIndex(root: string): void {
   const file = indexPath(root);
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * Builds a new index in a temporary file next to the real one and renames it into place:
+ * with no journal and no syncing the build is several times faster, and a crash midway
+ * leaves the old index (or none), never a half-built one.
+ */
+export async function buildIndexFile(root: string, build: (db: Db) => Promise<void>): Promise<void> {
+  const file = indexPath(root);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.build-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const db = new Database(temp);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    // Rows come from one consistent pass, parents before children: checking each reference costs
+    // a look-up per row and can find nothing.
+    db.pragma('foreign_keys = OFF');
+    migrate(db);
+    // Secondary indexes and the full-text index are cheaper to build once, in bulk, than to
+    // grow row by row: drop them (and the triggers that feed full-text search), load, restore.
+    const deferred = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL").all() as Array<{ type: string; name: string; sql: string }>;
+    for (const item of deferred) db.exec(`DROP ${item.type.toUpperCase()} "${item.name}"`);
+    await build(db);
+    for (const item of deferred) db.exec(item.sql);
+    rebuildFullText(db);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+    renameSync(temp, file);
+  } catch (error) {
+    if (db.open) db.close();
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 export interface OpenedIndex {
@@ -53,6 +91,7 @@ function tryOpen(file: string): Db | undefined {
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -32000');
+    db.pragma('mmap_size = 268435456');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {

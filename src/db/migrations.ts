@@ -48,15 +48,12 @@ CREATE TABLE events (
   countries_count INTEGER,
   attendance_approximate INTEGER,
   summary TEXT,
-  notes TEXT,
-  record TEXT NOT NULL
+  notes TEXT
 );
 CREATE INDEX events_file ON events(file);
 CREATE INDEX events_start ON events(start_first);
 CREATE INDEX events_year ON events(year);
 CREATE INDEX events_part_of ON events(part_of);
-CREATE INDEX events_type ON events(type);
-CREATE INDEX events_country ON events(country);
 
 CREATE TABLE people (
   id TEXT PRIMARY KEY,
@@ -69,13 +66,14 @@ CREATE TABLE people (
   registered INTEGER NOT NULL,
   record TEXT
 );
+CREATE INDEX people_country ON people(country);
 CREATE TABLE person_names (
   key TEXT NOT NULL,
   person_id TEXT NOT NULL,
   name TEXT NOT NULL,
   is_alias INTEGER NOT NULL,
   PRIMARY KEY (key, person_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX person_names_person ON person_names(person_id);
 
 CREATE TABLE organizations (
@@ -93,7 +91,7 @@ CREATE TABLE organization_names (
   organization_id TEXT NOT NULL,
   name TEXT NOT NULL,
   PRIMARY KEY (key, organization_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX organization_names_org ON organization_names(organization_id);
 
 CREATE TABLE appearances (
@@ -109,23 +107,25 @@ CREATE TABLE appearances (
   country TEXT,
   role TEXT,
   PRIMARY KEY (event_id, seq)
-);
+) WITHOUT ROWID;
 CREATE INDEX appearances_person ON appearances(person_id);
 CREATE INDEX appearances_country ON appearances(country, person_id);
 CREATE INDEX appearances_organization ON appearances(organization_id);
 
 CREATE TABLE event_topics (
   event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
   topic TEXT NOT NULL,
-  PRIMARY KEY (event_id, topic)
-);
+  PRIMARY KEY (event_id, seq)
+) WITHOUT ROWID;
 CREATE INDEX event_topics_topic ON event_topics(topic);
 
 CREATE TABLE event_countries (
   event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
   country TEXT NOT NULL,
-  PRIMARY KEY (event_id, country)
-);
+  PRIMARY KEY (event_id, seq)
+) WITHOUT ROWID;
 CREATE INDEX event_countries_country ON event_countries(country);
 
 CREATE TABLE event_organizations (
@@ -135,7 +135,7 @@ CREATE TABLE event_organizations (
   organization TEXT NOT NULL,
   organization_id TEXT NOT NULL,
   PRIMARY KEY (event_id, relation, seq)
-);
+) WITHOUT ROWID;
 CREATE INDEX event_organizations_org ON event_organizations(organization_id);
 
 CREATE TABLE quotes (
@@ -145,7 +145,7 @@ CREATE TABLE quotes (
   person_id TEXT NOT NULL,
   text TEXT NOT NULL,
   PRIMARY KEY (event_id, seq)
-);
+) WITHOUT ROWID;
 CREATE INDEX quotes_person ON quotes(person_id);
 
 CREATE TABLE presentations (
@@ -160,7 +160,7 @@ CREATE TABLE presentations (
   url TEXT,
   file TEXT,
   PRIMARY KEY (event_id, seq)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE sources (
   event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -169,7 +169,7 @@ CREATE TABLE sources (
   title TEXT,
   published TEXT,
   PRIMARY KEY (event_id, seq)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE search_docs (
   rowid INTEGER PRIMARY KEY,
@@ -196,8 +196,8 @@ CREATE VIEW event_summary AS
 SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of,
        e.participants, e.attendance_approximate AS participants_approximate,
        (SELECT COUNT(*) FROM appearances a WHERE a.event_id = e.id) AS speakers,
-       (SELECT group_concat(topic, '; ') FROM (SELECT topic FROM event_topics t WHERE t.event_id = e.id ORDER BY t.rowid)) AS topics,
-       (SELECT group_concat(country, '; ') FROM (SELECT country FROM event_countries c WHERE c.event_id = e.id ORDER BY c.rowid)) AS countries
+       (SELECT group_concat(topic, '; ') FROM (SELECT topic FROM event_topics t WHERE t.event_id = e.id ORDER BY t.seq)) AS topics,
+       (SELECT group_concat(country, '; ') FROM (SELECT country FROM event_countries c WHERE c.event_id = e.id ORDER BY c.seq)) AS countries
 FROM events e;
 
 CREATE VIEW speakers_by_country AS
@@ -210,6 +210,11 @@ GROUP BY COALESCE(a.country, p.country);
 `,
   },
 ];
+
+/** Refills the full-text index from its content table (after a bulk load without triggers). */
+export function rebuildFullText(db: Database): void {
+  db.exec("INSERT INTO search(search) VALUES ('rebuild')");
+}
 
 export function appliedMigrations(db: Database): string[] {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get();

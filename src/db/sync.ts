@@ -1,9 +1,9 @@
 import { scanArchive } from '../core/archive.js';
-import { readRecord, type RecordRead } from '../core/load-record.js';
+import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
-import { openIndex, type Db } from './connection.js';
+import { buildIndexFile, openIndex, type Db } from './connection.js';
 import { refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
-import { IndexWriter, loadResolver } from './write-records.js';
+import { IndexWriter, loadResolver, type Resolver } from './write-records.js';
 
 export interface SyncOptions {
   /** Throw the index away and build it from the YAML files. */
@@ -33,109 +33,173 @@ interface KnownFile {
   indexed: number;
 }
 
-const KIND_ORDER: Record<string, number> = { person: 0, organization: 1, event: 2 };
-
 /**
  * Brings the index up to date with the YAML files. A file whose size and modification time
  * are unchanged is not opened; one whose bytes hash the same is not parsed; everything that
- * changes is written in one transaction, so a query never sees half a sync.
+ * changes is written in one transaction, so a query never sees half a sync. An index built
+ * from nothing is written to a side file and swapped in whole.
  */
-export function syncIndex(root: string, options: SyncOptions = {}): { db: Db; report: SyncReport } {
-  const { db, fresh } = openIndex(root, options.rebuild ? { rebuild: true } : {});
+export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
+  let opened = openIndex(root, options.rebuild ? { rebuild: true } : {});
   const scan = scanArchive(root);
-  const known = new Map((db.prepare('SELECT path, kind, record_id, size, mtime_ms, hash, indexed FROM files').all() as KnownFile[]).map((f) => [f.path, f]));
-  const onDisk = new Set(scan.files.map((f) => f.path));
-  const touched = scan.files.filter((f) => {
-    const k = known.get(f.path);
-    return !k || k.size !== f.size || k.mtime_ms !== f.mtimeMs;
-  });
-  const removed = [...known.values()].filter((k) => !onDisk.has(k.path));
-  const report: SyncReport = { files: scan.files.length, added: 0, updated: 0, removed: removed.length, parsed: [], notIndexed: 0, rebuilt: fresh };
-
-  if (touched.length > 0 || removed.length > 0) {
-    // Parsing is the slow part: do it before taking the write lock.
-    const reads = new Map<string, RecordRead>();
-    touched.forEach((file, i) => {
-      reads.set(file.path, readRecord(file, known.get(file.path)?.hash));
-      if (options.onProgress && (i % 200 === 0 || i === touched.length - 1)) options.onProgress(i + 1, touched.length);
-    });
-    db.transaction(() => applyChanges(db, touched, removed, known, reads, report)).immediate();
+  if (opened.fresh) {
+    opened.db.close();
+    const report = newReport(scan.files.length, true);
+    await buildIndexFile(root, (db) => inTransaction(db, 'BEGIN', () => applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options)));
+    opened = openIndex(root);
+    return { db: opened.db, report: finish(opened.db, report) };
   }
-  report.notIndexed = (db.prepare('SELECT COUNT(*) AS n FROM files WHERE indexed = 0').get() as { n: number }).n;
-  return { db, report };
+  const { db } = opened;
+  // Every query passes here: compare sizes and times only, and fetch full rows just for changes.
+  const stamps = new Map((db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as Array<[string, number, number]>).map((r) => [r[0], r]));
+  const touched = scan.files.filter((f) => {
+    const stamp = stamps.get(f.path);
+    return !stamp || stamp[1] !== f.size || stamp[2] !== f.mtimeMs;
+  });
+  const onDisk = new Set(scan.files.map((f) => f.path));
+  const gone = [...stamps.keys()].filter((p) => !onDisk.has(p));
+  const known = knownFiles(db, touched.length + gone.length === 0 ? [] : [...touched.map((f) => f.path), ...gone]);
+  const removed = gone.map((p) => known.get(p)!);
+  const report = newReport(scan.files.length, false);
+  if (touched.length > 0 || removed.length > 0) {
+    await inTransaction(db, 'BEGIN IMMEDIATE', () => applyChanges(db, { touched, removed, known, fresh: false }, report, options));
+  }
+  return { db, report: finish(db, report) };
 }
 
-function applyChanges(
-  db: Db,
-  touched: ArchiveFile[],
-  removed: KnownFile[],
-  known: Map<string, KnownFile>,
-  reads: Map<string, RecordRead>,
-  report: SyncReport,
-): void {
-  const writer = new IndexWriter(db);
-  const upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
-      mtime_ms = excluded.mtime_ms, hash = excluded.hash, indexed = excluded.indexed, problems = excluded.problems`);
-  const touchFile = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
-  const deleteFile = db.prepare('DELETE FROM files WHERE path = ?');
-  const affectedPeople = new Set<string>();
-  let registryChanged = false;
+/** One transaction around asynchronous work (parsing workers report back between writes). */
+async function inTransaction(db: Db, begin: 'BEGIN' | 'BEGIN IMMEDIATE', work: () => Promise<void>): Promise<void> {
+  db.exec(begin);
+  try {
+    await work();
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
 
-  for (const file of removed) {
-    writer.removeFile(file.kind, file.path, file.record_id).forEach((id) => affectedPeople.add(id));
-    deleteFile.run(file.path);
-    if (file.kind !== 'event') registryChanged = true;
+function knownFiles(db: Db, paths: string[]): Map<string, KnownFile> {
+  if (paths.length === 0) return new Map();
+  const rows = db
+    .prepare('SELECT path, kind, record_id, size, mtime_ms, hash, indexed FROM files WHERE path IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(paths)) as KnownFile[];
+  return new Map(rows.map((f) => [f.path, f]));
+}
+
+function newReport(files: number, rebuilt: boolean): SyncReport {
+  return { files, added: 0, updated: 0, removed: 0, parsed: [], notIndexed: 0, rebuilt };
+}
+
+function finish(db: Db, report: SyncReport): SyncReport {
+  report.notIndexed = (db.prepare('SELECT COUNT(*) AS n FROM files WHERE indexed = 0').get() as { n: number }).n;
+  return report;
+}
+
+interface ChangePlan {
+  touched: ArchiveFile[];
+  removed: KnownFile[];
+  known: Map<string, KnownFile>;
+  /** The index was empty: every event is resolved against the final registries as it is written. */
+  fresh: boolean;
+}
+
+/** Applies a plan inside the caller's transaction: registries first, since events resolve against them. */
+async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, options: SyncOptions): Promise<void> {
+  // The parsers and validators load only when there is something to parse.
+  const { streamRecords } = await import('./read-records.js');
+  const changes = new ChangeWriter(db, plan.known, report);
+  for (const file of plan.removed) changes.remove(file);
+  const hashOf = (file: ArchiveFile) => plan.known.get(file.path)?.hash ?? null;
+  const total = plan.touched.length;
+  let done = 0;
+  const handle = (file: ArchiveFile, read: RecordRead) => {
+    changes.apply(file, read);
+    done++;
+    if (options.onProgress && (done % 200 === 0 || done === total)) options.onProgress(done, total);
+  };
+  await streamRecords(plan.touched.filter((f) => f.kind !== 'event'), hashOf, handle);
+  await streamRecords(plan.touched.filter((f) => f.kind === 'event'), hashOf, handle);
+  changes.finish(plan.fresh);
+}
+
+/** The writes of one sync, and what they imply for derived rows. */
+class ChangeWriter {
+  private readonly writer: IndexWriter;
+  private readonly upsertFile;
+  private readonly touchFile;
+  private readonly deleteFile;
+  private readonly affectedPeople = new Set<string>();
+  private registryChanged = false;
+  private resolver: Resolver | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly known: Map<string, KnownFile>,
+    private readonly report: SyncReport,
+  ) {
+    this.writer = new IndexWriter(db);
+    this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
+        mtime_ms = excluded.mtime_ms, hash = excluded.hash, indexed = excluded.indexed, problems = excluded.problems`);
+    this.touchFile = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
+    this.deleteFile = db.prepare('DELETE FROM files WHERE path = ?');
   }
 
-  const changed: Array<{ file: ArchiveFile; read: RecordRead }> = [];
-  for (const file of touched) {
-    const read = reads.get(file.path)!;
+  remove(file: KnownFile): void {
+    this.forget(file);
+    this.deleteFile.run(file.path);
+    this.report.removed++;
+  }
+
+  apply(file: ArchiveFile, read: RecordRead): void {
     if (read.unchanged) {
-      touchFile.run(file.size, file.mtimeMs, file.path);
-      continue;
+      this.touchFile.run(file.size, file.mtimeMs, file.path);
+      return;
     }
-    const previous = known.get(file.path);
+    const previous = this.known.get(file.path);
     if (previous) {
-      writer.removeFile(previous.kind, previous.path, previous.record_id).forEach((id) => affectedPeople.add(id));
-      report.updated++;
+      this.forget(previous);
+      this.report.updated++;
     } else {
-      report.added++;
+      this.report.added++;
     }
-    if (file.kind !== 'event') registryChanged = true;
-    changed.push({ file, read });
-  }
-  changed.sort((a, b) => KIND_ORDER[a.file.kind]! - KIND_ORDER[b.file.kind]!);
-
-  let resolver: ReturnType<typeof loadResolver> | undefined;
-  for (const { file, read } of changed) {
-    report.parsed.push(file.path);
-    let indexed = false;
-    let problems = read.issues.length;
-    if (read.valid) {
-      if (file.kind === 'person') {
-        writer.insertPerson(file.id, file.path, read.data as PersonData);
-        indexed = true;
-      } else if (file.kind === 'organization') {
-        writer.insertOrganization(file.id, file.path, read.data as OrganizationData);
-        indexed = true;
-      } else if (writer.eventFile(file.id) === undefined) {
-        resolver ??= loadResolver(db);
-        writer.insertEvent(file.id, file.path, read.data as EventData, resolver).forEach((id) => affectedPeople.add(id));
-        indexed = true;
-      } else {
-        problems++; // the same id in two year folders: only the first is indexed
-      }
-    }
-    upsertFile.run(file.path, file.kind, file.id, file.size, file.mtimeMs, read.hash ?? null, indexed ? 1 : 0, problems);
+    if (file.kind !== 'event') this.registryChanged = true;
+    this.report.parsed.push(file.path);
+    const indexed = read.valid && this.insert(file, read.data);
+    const problems = read.issues.length + (read.valid && !indexed ? 1 : 0);
+    this.upsertFile.run(file.path, file.kind, file.id, file.size, file.mtimeMs, read.hash ?? null, indexed ? 1 : 0, problems);
   }
 
-  if (registryChanged) {
-    resolveAllRefs(db, loadResolver(db));
-    refreshUnregisteredPeople(db);
-  } else {
-    refreshUnregisteredPeople(db, affectedPeople);
+  finish(fresh: boolean): void {
+    if (this.registryChanged) {
+      if (!fresh) resolveAllRefs(this.db, loadResolver(this.db));
+      refreshUnregisteredPeople(this.db);
+    } else {
+      refreshUnregisteredPeople(this.db, this.affectedPeople);
+    }
+    refreshUnregisteredOrganizations(this.db);
   }
-  refreshUnregisteredOrganizations(db);
+
+  private forget(file: KnownFile): void {
+    this.writer.removeFile(file.kind, file.path, file.record_id).forEach((id) => this.affectedPeople.add(id));
+    if (file.kind !== 'event') this.registryChanged = true;
+  }
+
+  private insert(file: ArchiveFile, data: unknown): boolean {
+    if (file.kind === 'person') {
+      this.writer.insertPerson(file.id, file.path, data as PersonData);
+      return true;
+    }
+    if (file.kind === 'organization') {
+      this.writer.insertOrganization(file.id, file.path, data as OrganizationData);
+      return true;
+    }
+    // The same id in two year folders: the first in path order is indexed, validate reports the other.
+    if (this.writer.eventFile(file.id) !== undefined) return false;
+    this.resolver ??= loadResolver(this.db);
+    this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver).forEach((id) => this.affectedPeople.add(id));
+    return true;
+  }
 }

@@ -48,13 +48,12 @@ export class IndexWriter {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
-        part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes, record)
-        VALUES (@id, @file, @title, @type, @start, @start_first, @start_last, @end, @end_last, @year, @status, @format, @venue, @city, @country,
-        @part_of, @series, @theme, @participants, @countries_count, @attendance_approximate, @summary, @notes, @record)`),
+        part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes)
+        VALUES (${Array(23).fill('?').join(', ')})`),
       appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      topic: p('INSERT OR IGNORE INTO event_topics (event_id, topic) VALUES (?, ?)'),
-      country: p('INSERT OR IGNORE INTO event_countries (event_id, country) VALUES (?, ?)'),
+      topic: p('INSERT INTO event_topics (event_id, seq, topic) VALUES (?, ?, ?)'),
+      country: p('INSERT INTO event_countries (event_id, seq, country) VALUES (?, ?, ?)'),
       organization: p('INSERT INTO event_organizations (event_id, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
       quote: p('INSERT INTO quotes (event_id, seq, speaker, person_id, text) VALUES (?, ?, ?, ?, ?)'),
       presentation: p(`INSERT INTO presentations (event_id, seq, title, speaker, person_id, organization, organization_id, country, url, file)
@@ -116,32 +115,13 @@ export class IndexWriter {
   insertEvent(id: string, file: string, data: EventData, resolve: Resolver): string[] {
     const start = parsePartialDate(data.start)!;
     const end = data.end === undefined ? undefined : parsePartialDate(data.end);
-    this.s.event.run({
-      id,
-      file,
-      title: data.title,
-      type: data.type,
-      start: start.text,
-      start_first: start.first,
-      start_last: start.last,
-      end: orNull(end?.text),
-      end_last: orNull(end?.last),
-      year: start.year,
-      status: data.status ?? 'held',
-      format: orNull(data.format),
-      venue: orNull(data.location?.venue),
-      city: orNull(data.location?.city),
-      country: orNull(data.location?.country),
-      part_of: orNull(data.part_of),
-      series: orNull(data.series),
-      theme: orNull(data.theme),
-      participants: orNull(data.attendance?.participants),
-      countries_count: orNull(data.attendance?.countries),
-      attendance_approximate: data.attendance?.approximate === undefined ? null : Number(data.attendance.approximate),
-      summary: orNull(data.summary),
-      notes: orNull(data.notes),
-      record: JSON.stringify(data),
-    });
+    const attendance = data.attendance;
+    this.s.event.run(
+      id, file, data.title, data.type, start.text, start.first, start.last, orNull(end?.text), orNull(end?.last), start.year,
+      data.status ?? 'held', orNull(data.format), orNull(data.location?.venue), orNull(data.location?.city), orNull(data.location?.country),
+      orNull(data.part_of), orNull(data.series), orNull(data.theme), orNull(attendance?.participants), orNull(attendance?.countries),
+      attendance?.approximate === undefined ? null : Number(attendance.approximate), orNull(data.summary), orNull(data.notes),
+    );
     const speakerIds: string[] = [];
     (data.speakers ?? []).forEach((s, seq) => {
       const personId = s.person ?? resolve.person(s.name!);
@@ -150,8 +130,8 @@ export class IndexWriter {
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
         orNull(org), org === undefined ? null : resolve.organization(org), orNull(s.country), orNull(s.role));
     });
-    for (const topic of data.topics ?? []) this.s.topic.run(id, topic);
-    for (const country of data.countries ?? []) this.s.country.run(id, country);
+    (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
+    (data.countries ?? []).forEach((country, seq) => this.s.country.run(id, seq, country));
     (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, resolve.organization(ref)));
     (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(id, 'partner', seq, ref, resolve.organization(ref)));
     (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(id, seq, q.speaker, resolve.person(q.speaker), q.text));

@@ -7,8 +7,8 @@ import { MIGRATIONS } from '../../src/db/migrations.js';
 import { copyBundledArchive, eventYaml, makeArchive, writeFile } from '../helpers/archive.js';
 import { runHub, runJson } from '../helpers/run.js';
 
-const sync = (root: string, rebuild = false) => {
-  const { db, report } = syncIndex(root, { rebuild });
+const sync = async (root: string, rebuild = false) => {
+  const { db, report } = await syncIndex(root, { rebuild });
   db.close();
   return report;
 };
@@ -16,36 +16,36 @@ const sync = (root: string, rebuild = false) => {
 describe('the index', () => {
   it('is built once, then re-parses only what changed', async () => {
     const root = copyBundledArchive();
-    const first = sync(root);
+    const first = await sync(root);
     expect(first.parsed).toHaveLength(23);
     expect(first.added).toBe(23);
 
-    const again = sync(root);
+    const again = await sync(root);
     expect(again.parsed).toEqual([]);
 
     const file = path.join(root, 'events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml');
     writeFile(root, 'events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml', (await import('node:fs')).readFileSync(file, 'utf8').replace('format: online', 'format: hybrid'));
-    const edited = sync(root);
+    const edited = await sync(root);
     expect(edited.parsed).toEqual(['events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml']);
     expect(edited.updated).toBe(1);
     const events = await runJson<Array<{ id: string; format: string }>>(['events', '--year', '2020'], { cwd: root });
     expect(events[0]!.format).toBe('hybrid');
   });
 
-  it('does not re-parse a file whose bytes are unchanged, even if touched', () => {
+  it('does not re-parse a file whose bytes are unchanged, even if touched', async () => {
     const root = copyBundledArchive();
-    sync(root);
+    await sync(root);
     const file = path.join(root, 'people/alikhan-baimenov.yaml');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    expect(sync(root).parsed).toEqual([]);
+    expect((await sync(root)).parsed).toEqual([]);
   });
 
   it('forgets removed files and takes in new ones', async () => {
     const root = copyBundledArchive();
-    sync(root);
+    await sync(root);
     rmSync(path.join(root, 'events/2024/2024-04-aspa-international-assembly.yaml'));
     writeFile(root, 'events/2025/2025-01-15-new-webinar.yaml', eventYaml({ start: '2025-01-15', speakers: '[{ name: Ayşe Yılmaz, country: TR }]' }));
-    const report = sync(root);
+    const report = await sync(root);
     expect(report.removed).toBe(1);
     expect(report.added).toBe(1);
     const ids = (await runJson<Array<{ id: string }>>(['events'], { cwd: root })).map((e) => e.id);
@@ -83,9 +83,9 @@ describe('the index', () => {
     expect(await runJson(['speakers'], { cwd: root })).toEqual(before);
   });
 
-  it('is a plain SQLite file with migrations, full-text search and views', () => {
+  it('is a plain SQLite file with migrations, full-text search and views', async () => {
     const root = copyBundledArchive();
-    sync(root);
+    await sync(root);
     const db = new Database(path.join(root, '.hub/index.sqlite'), { readonly: true });
     expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.name));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

@@ -25,10 +25,10 @@ export async function runEvents(ctx: Context, options: EventsOptions): Promise<n
     ...(options.topic !== undefined && { topic: options.topic }),
     ...(options.series !== undefined && { series: options.series }),
   };
-  const db = openSyncedIndex(ctx);
+  const db = await openSyncedIndex(ctx);
   const rows = listEvents(db, filters);
   db.close();
-  ctx.writeRows(
+  await ctx.writeRows(
     rows,
     [
       { key: 'start' },

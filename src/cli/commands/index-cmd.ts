@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 
 export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Promise<number> {
   const started = performance.now();
-  const { db, report } = syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing') });
+  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing') });
   db.close();
   ctx.endProgress();
   const ms = Math.round(performance.now() - started);

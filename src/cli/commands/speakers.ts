@@ -17,10 +17,10 @@ export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promi
     ...(options.from !== undefined && { from: parseDateFilter('--from', options.from).first }),
     ...(options.to !== undefined && { to: parseDateFilter('--to', options.to).last }),
   };
-  const db = openSyncedIndex(ctx);
+  const db = await openSyncedIndex(ctx);
   const rows = listSpeakers(db, filters);
   db.close();
-  ctx.writeRows(
+  await ctx.writeRows(
     rows,
     [
       { key: 'name', shrink: true },

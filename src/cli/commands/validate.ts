@@ -33,7 +33,7 @@ export async function runValidate(ctx: Context, paths: string[]): Promise<number
     if (lines.length > 0) ctx.writeData(`${lines.join('\n')}\n`);
   } else {
     const columns = ['file', 'line', 'col', 'rule', 'severity', 'message'].map((key) => ({ key }));
-    ctx.writeData(render(issues, columns, format, { colors: ctx.out, excel: ctx.options.excel ?? false }));
+    ctx.writeData(await render(issues, columns, format, { colors: ctx.out, excel: ctx.options.excel ?? false }));
   }
 
   const files = new Set(issues.map((i) => i.file)).size;

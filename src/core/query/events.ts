@@ -67,7 +67,7 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
   const rows = db
     .prepare(
       `SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country,
-         (SELECT json_group_array(topic) FROM (SELECT topic FROM event_topics t WHERE t.event_id = e.id ORDER BY t.rowid)) AS topics,
+         (SELECT json_group_array(topic) FROM (SELECT topic FROM event_topics t WHERE t.event_id = e.id ORDER BY t.seq)) AS topics,
          (SELECT COUNT(*) FROM appearances a WHERE a.event_id = e.id) AS speakers,
          e.series, e.part_of, e.start_first
        FROM events e

@@ -22,17 +22,38 @@ export interface SpeakerRow {
   registered: boolean;
 }
 
+interface AppearanceRow {
+  person_id: string;
+  event_id: string;
+  seq: number;
+  start: string;
+  start_first: string;
+  country: string | null;
+  organization_id: string | null;
+  organization: string | null;
+  position: string | null;
+}
+
+interface PersonInfo {
+  id: string;
+  name: string;
+  registered: number;
+  country: string | null;
+  organization: string | null;
+  position: string | null;
+}
+
+const APPEARANCE = 'SELECT a.person_id, a.event_id, a.seq, e.start, e.start_first, a.country, a.organization_id, a.organization, a.position FROM appearances a JOIN events e ON e.id = a.event_id';
+
 /**
  * People who spoke, one row each: distinct events, first and last appearance, and the
  * country, organisation and position of their latest appearance among those matching.
+ * Three indexed statements: the matching appearances, then the people and organisations
+ * they name; folding appearances per person is one pass in memory.
  */
 export function listSpeakers(db: Database, filters: SpeakerFilters = {}): SpeakerRow[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filters.country !== undefined) {
-    where.push('COALESCE(a.country, p.country) = @country');
-    params.country = filters.country;
-  }
   if (filters.year !== undefined) {
     where.push('e.year = @year');
     params.year = filters.year;
@@ -45,36 +66,72 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
     where.push('e.start_first <= @to');
     params.to = filters.to;
   }
-  const rows = db
-    .prepare(
-      `WITH matching AS (
-         SELECT a.person_id, a.event_id, a.seq, e.start, e.start_first,
-                COALESCE(a.country, p.country) AS country,
-                COALESCE(a.organization_id, p.organization) AS organization_id,
-                COALESCE(a.position, p.position) AS position
-         FROM appearances a
-         JOIN events e ON e.id = a.event_id
-         JOIN people p ON p.id = a.person_id
-         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ),
-       ranked AS (
-         SELECT m.*,
-                ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY start_first DESC, event_id DESC, seq) AS latest,
-                ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY start_first ASC, event_id ASC, seq) AS earliest
-         FROM matching m
-       ),
-       counts AS (SELECT person_id, COUNT(DISTINCT event_id) AS events FROM matching GROUP BY person_id)
-       SELECT r.person_id AS id, p.name, r.country, COALESCE(o.name, r.organization_id) AS organization, o.id AS organization_id,
-              r.position, c.events, f.start AS first, r.start AS last, p.registered
-       FROM ranked r
-       JOIN ranked f ON f.person_id = r.person_id AND f.earliest = 1
-       JOIN counts c ON c.person_id = r.person_id
-       JOIN people p ON p.id = r.person_id
-       LEFT JOIN organizations o ON o.id = r.organization_id
-       WHERE r.latest = 1`,
-    )
-    .all(params) as Array<Omit<SpeakerRow, 'registered'> & { registered: number }>;
-  return rows
-    .map((row) => ({ ...row, registered: row.registered === 1 }))
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+  const and = where.map((w) => ` AND ${w}`).join('');
+  let sql = `${APPEARANCE} WHERE 1${and}`;
+  if (filters.country !== undefined) {
+    params.country = filters.country;
+    // The entry's own country, else the registry's: two indexed look-ups rather than a scan.
+    sql = `${APPEARANCE} WHERE a.country = @country${and}
+      UNION ALL
+      ${APPEARANCE} WHERE a.country IS NULL AND a.person_id IN (SELECT id FROM people WHERE country = @country)${and}`;
+  }
+  const spans = foldPerPerson(db.prepare(sql).all(params) as AppearanceRow[]);
+  if (spans.size === 0) return [];
+
+  const people = new Map(
+    (db.prepare('SELECT id, name, registered, country, organization, position FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...spans.keys()])) as PersonInfo[]).map((p) => [p.id, p]),
+  );
+  const orgRefs = new Set<string>();
+  for (const [id, span] of spans) {
+    if (span.last.organization_id) orgRefs.add(span.last.organization_id);
+    const registryOrg = people.get(id)?.organization;
+    if (registryOrg) orgRefs.add(registryOrg);
+  }
+  const orgNames = new Map(
+    (db.prepare('SELECT id, name FROM organizations WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...orgRefs])) as Array<[string, string]>),
+  );
+
+  const rows: SpeakerRow[] = [];
+  for (const [id, { first, last, events }] of spans) {
+    const person = people.get(id);
+    const orgId = last.organization_id ?? person?.organization ?? null;
+    rows.push({
+      id,
+      name: person?.name ?? id,
+      country: last.country ?? person?.country ?? null,
+      organization: (orgId && orgNames.get(orgId)) ?? last.organization ?? person?.organization ?? null,
+      organization_id: orgId && orgNames.has(orgId) ? orgId : null,
+      position: last.position ?? person?.position ?? null,
+      events: events.size,
+      first: first.start,
+      last: last.start,
+      registered: person?.registered === 1,
+    });
+  }
+  return rows.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+}
+
+interface Span {
+  first: AppearanceRow;
+  last: AppearanceRow;
+  events: Set<string>;
+}
+
+const earlier = (a: AppearanceRow, b: AppearanceRow) =>
+  a.start_first !== b.start_first ? a.start_first < b.start_first : a.event_id !== b.event_id ? a.event_id < b.event_id : a.seq < b.seq;
+
+/** Each person's earliest and latest appearance, and their distinct events. */
+function foldPerPerson(rows: AppearanceRow[]): Map<string, Span> {
+  const spans = new Map<string, Span>();
+  for (const row of rows) {
+    const span = spans.get(row.person_id);
+    if (!span) {
+      spans.set(row.person_id, { first: row, last: row, events: new Set([row.event_id]) });
+      continue;
+    }
+    span.events.add(row.event_id);
+    if (earlier(row, span.first)) span.first = row;
+    if (earlier(span.last, row)) span.last = row;
+  }
+  return spans;
 }

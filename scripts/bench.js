@@ -1,0 +1,71 @@
+// npm run bench: builds deterministic synthetic archives and times hub's main passes end to
+// end, as separate processes, beside the floors (starting Node, reading the files) and
+// beside ajv-cli validating the same events. Prints a Markdown table.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateArchive } from './bench/generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const out = path.join(repo, 'bench-out');
+const probe = path.join(here, 'bench', 'rss-probe.js');
+const hubBin = path.join(repo, 'bin', 'hub.js');
+const ajvBin = path.join(repo, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+function measure(args, { before } = {}) {
+  const walls = [];
+  let peak = 0;
+  let status = 0;
+  for (let i = 0; i < runs; i++) {
+    before?.(i);
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+    walls.push(performance.now() - started);
+    const rss = /__MAXRSS_KB=(\d+)/.exec(result.stderr ?? '');
+    peak = Math.max(peak, rss ? Number(rss[1]) / 1024 : 0);
+    status = result.status ?? 1;
+  }
+  walls.sort((a, b) => a - b);
+  return { ms: walls[Math.floor(walls.length / 2)], min: walls[0], mb: peak, status };
+}
+
+const rows = [];
+for (const size of sizes) {
+  const archive = path.join(out, `archive-${size}`);
+  const quoted = path.join(out, `archive-${size}-quoted`);
+  const info = generateArchive(archive, { events: size });
+  generateArchive(quoted, { events: size, quoteDates: true });
+  const label = `${size.toLocaleString('en')} events`;
+  const row = (step, m, target = '') => rows.push({ label, step, ...m, target });
+  process.stderr.write(`${label}: ${info.people} people (${info.registered} registered), ${info.organizations} organisations\n`);
+
+  row('floor: node -e ""', measure(['-e', '']));
+  row('floor: read every file', measure([path.join(here, 'bench', 'read-files.js'), archive]));
+  const validate = measure([hubBin, 'validate', '--archive', archive, '--quiet']);
+  const ajv = measure([ajvBin, 'validate', '--spec=draft2020', '-s', path.join(repo, 'schemas/event.schema.json'), '-r', path.join(repo, 'schemas/defs.schema.json'),
+    '-c', 'ajv-formats', '--all-errors', '--allow-union-types', '--strict-required=false', '-d', `${quoted}/events/**/*.yaml`]);
+  row('hub validate (cold, every record and rule)', validate, `≤ ajv-cli (${Math.round(ajv.ms)} ms)`);
+  row('peer: ajv-cli validate (events only)', ajv);
+  row('hub index --rebuild (full build)', measure([hubBin, 'index', '--rebuild', '--archive', archive, '--quiet']), size === 10000 ? '≤ 2000 ms, < 300 MB' : '');
+  row('hub index, nothing changed', measure([hubBin, 'index', '--archive', archive, '--quiet']), size === 10000 ? '< 250 ms' : '');
+  const someFile = spawnSync('find', [path.join(archive, 'events'), '-name', '*.yaml'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0];
+  const original = readFileSync(someFile, 'utf8');
+  row('hub index, one file changed', measure([hubBin, 'index', '--archive', archive, '--quiet'], { before: (i) => writeFileSync(someFile, original.replace(/^title: .*/m, `title: "Edited ${i}"`)) }));
+  writeFileSync(someFile, original);
+  measure([hubBin, 'index', '--archive', archive, '--quiet']);
+  row('hub speakers --country KZ (end to end)', measure([hubBin, 'speakers', '--country', 'KZ', '--format', 'json', '--archive', archive, '--quiet']), size === 10000 ? '< 200 ms' : '');
+  for (const r of rows.filter((x) => x.label === label && x.status !== 0 && !x.step.startsWith('peer'))) process.stderr.write(`warning: "${r.step}" exited ${r.status}\n`);
+}
+
+const lines = [
+  `| archive | step | wall ms (median of ${runs}) | fastest ms | peak MB | target |`,
+  '| --- | --- | ---: | ---: | ---: | --- |',
+  ...rows.map((r) => `| ${r.label} | ${r.step} | ${Math.round(r.ms)} | ${Math.round(r.min)} | ${r.mb.toFixed(0)} | ${r.target} |`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${lines.join('\n')}\n`);

@@ -1,0 +1,3 @@
+/** The output formats every query and export command accepts. */
+export type Format = 'table' | 'json' | 'ndjson' | 'csv';
+export const FORMATS: Format[] = ['table', 'json', 'ndjson', 'csv'];

@@ -1,0 +1,70 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readRecord, type RecordRead } from '../core/load-record.js';
+import type { ArchiveFile } from '../core/records.js';
+
+/*
+ * Reading and parsing is half the cost of a full index build and needs no database. Large
+ * batches are parsed by worker threads while the main thread writes what they have already
+ * parsed; results are applied in file order, so the index never depends on which thread was
+ * faster. Small batches stay on the main thread, where starting workers costs more than it saves.
+ */
+const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
+const BATCH_SIZE = 200;
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+export type RecordHandler = (file: ArchiveFile, read: RecordRead) => void;
+
+export interface WorkerBatch {
+  index: number;
+  files: ArchiveFile[];
+  hashes: Array<string | null>;
+}
+
+/** Calls `handle` for every file, in order, with its read; parses in parallel when it pays. */
+export async function streamRecords(files: ArchiveFile[], hashOf: (file: ArchiveFile) => string | null, handle: RecordHandler): Promise<void> {
+  const workers = Math.min(availableParallelism(), 4);
+  // Workers run the compiled code; under a TypeScript test runner there is none to start.
+  if (files.length < PARALLEL_THRESHOLD || workers < 2 || !import.meta.url.endsWith('.js')) {
+    for (const file of files) handle(file, readRecord(file, hashOf(file)));
+    return;
+  }
+  const batches: WorkerBatch[] = [];
+  for (let i = 0; i < files.length; i += BATCH_SIZE) {
+    const slice = files.slice(i, i + BATCH_SIZE);
+    batches.push({ index: batches.length, files: slice, hashes: slice.map(hashOf) });
+  }
+  const arrived = new Map<number, RecordRead[]>();
+  let next = 0;
+  const drain = () => {
+    for (let reads = arrived.get(next); reads; reads = arrived.get(next)) {
+      arrived.delete(next);
+      const batch = batches[next]!;
+      batch.files.forEach((file, i) => handle(file, reads[i]!));
+      next++;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const mine = batches.filter((b) => b.index % workers === w);
+      return new Promise<void>((resolve, reject) => {
+        const worker = new Worker(WORKER_URL, { workerData: { batches: mine } });
+        let failed = false;
+        worker.on('message', (message: { index: number; json: string }) => {
+          arrived.set(message.index, JSON.parse(message.json) as RecordRead[]);
+          try {
+            drain();
+          } catch (error) {
+            failed = true;
+            void worker.terminate();
+            reject(error);
+          }
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => (code === 0 || failed ? resolve() : reject(new Error(`a parsing worker stopped with exit code ${code}`))));
+      });
+    }),
+  );
+  drain();
+  if (next !== batches.length) throw new Error('parsing workers ended before every file was read');
+}
