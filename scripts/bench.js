@@ -26,8 +26,8 @@ function measure(args, { before } = {}) {
     const started = performance.now();
     const result = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
     walls.push(performance.now() - started);
-    const rss = /__MAXRSS_KB=(\d+)/.exec(result.stderr ?? '');
-    peak = Math.max(peak, rss ? Number(rss[1]) / 1024 : 0);
+    // The probe reports from every thread (workers inherit --import); each reports the process's peak.
+    for (const match of (result.stderr ?? '').matchAll(/__MAXRSS_KB=(\d+)/g)) peak = Math.max(peak, Number(match[1]) / 1024);
     status = result.status ?? 1;
   }
   walls.sort((a, b) => a - b);

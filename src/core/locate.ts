@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { loadYaml } from './parse.js';
 import type { Issue, PathIssue, PathSegment } from './records.js';
 
 /**
@@ -9,6 +10,7 @@ export function locateIssues(text: string, issues: PathIssue[]): Issue[] {
   const unlocated = issues.filter((issue) => issue.line === undefined);
   let positionOf: (issue: PathIssue) => { line: number; col: number } = () => ({ line: 1, col: 1 });
   if (unlocated.length > 0) {
+    const { LineCounter, parseDocument } = loadYaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false });
     positionOf = (issue) => {
@@ -32,6 +34,7 @@ function firstContentOffset(text: string): number {
  * missing), the deepest thing that exists stands in: the key of the mapping that lacks it.
  */
 function findOffset(root: Node | null, path: PathSegment[], at: 'key' | 'value'): number | undefined {
+  const { isMap, isPair, isScalar, isSeq } = loadYaml();
   let node: unknown = root;
   let fallback: number | undefined = rangeStart(root);
   for (let i = 0; i < path.length; i++) {

@@ -1,5 +1,10 @@
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { LineCounter as LineCounterType, YAMLError } from 'yaml';
+
+// The reference parser is needed only for unusual or broken files: load it on first use.
+const require = createRequire(import.meta.url);
+export const loadYaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /*
  * Two YAML parsers, one truth. `yaml` is the reference: it keeps source positions and its
@@ -70,6 +75,7 @@ export function parseYaml(text: string): ParseResult {
 
 /** The reference parse: `yaml`, strict, with located errors. */
 export function parseReference(text: string): ParseResult {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
   const problem = doc.errors[0] ?? doc.warnings[0];
@@ -86,7 +92,7 @@ export function parseReference(text: string): ParseResult {
   }
 }
 
-function describeYamlError(error: YAMLError, lineCounter: LineCounter, text: string): ParseProblem {
+function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text: string): ParseProblem {
   let pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
   const raw = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   let message: string;
