@@ -6,8 +6,11 @@ import type { Context } from './context.js';
 export async function openSyncedIndex(ctx: Context): Promise<Db> {
   const { db, report } = await syncIndex(ctx.root(), { onProgress: ctx.progress('indexing') });
   ctx.endProgress();
-  if (report.notIndexed > 0) {
-    ctx.warn(`${report.notIndexed} record file${report.notIndexed === 1 ? ' has' : 's have'} problems and ${report.notIndexed === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
-  }
+  warnNotIndexed(ctx, report.notIndexed);
   return db;
+}
+
+export function warnNotIndexed(ctx: Context, count: number): void {
+  if (count === 0) return;
+  ctx.warn(`${count} record file${count === 1 ? ' has' : 's have'} problems and ${count === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
 }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanArchive } from './archive.js';
 import { locateIssues } from './locate.js';
-import { readRecord } from './load-record.js';
 import type { ArchiveFile, EventData, Issue, LoadedEvent, LoadedOrganization, LoadedPerson, OrganizationData, PathIssue, PersonData } from './records.js';
+import { streamRecords } from './read-records.js';
 import { checkRules } from './rules.js';
 
 export interface ValidateOptions {
@@ -19,18 +19,19 @@ export interface ValidateResult {
 }
 
 /** Reads every record, checks schemas and cross-record rules, and locates every problem. */
-export function validateArchive(root: string, options: ValidateOptions = {}): ValidateResult {
+export async function validateArchive(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
   const scan = scanArchive(root);
   const pending: PathIssue[] = [...scan.issues];
   const events: LoadedEvent[] = [];
   const people: LoadedPerson[] = [];
   const organizations: LoadedOrganization[] = [];
   const total = scan.files.length;
-  scan.files.forEach((file, i) => {
-    const read = readRecord(file);
+  let done = 0;
+  await streamRecords(scan.files, () => null, (file, read) => {
     pending.push(...read.issues);
     if (read.data !== undefined && read.data !== null && typeof read.data === 'object') push(file, read.data);
-    if (options.onProgress && (i % 250 === 0 || i === total - 1)) options.onProgress(i + 1, total);
+    done++;
+    if (options.onProgress && (done % 250 === 0 || done === total)) options.onProgress(done, total);
   });
   pending.push(...checkRules({ root, events, people, organizations }));
 

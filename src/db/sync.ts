@@ -107,8 +107,8 @@ interface ChangePlan {
 /** Applies a plan inside the caller's transaction: registries first, since events resolve against them. */
 async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, options: SyncOptions): Promise<void> {
   // The parsers and validators load only when there is something to parse.
-  const { streamRecords } = await import('./read-records.js');
-  const changes = new ChangeWriter(db, plan.known, report);
+  const { streamRecords } = await import('../core/read-records.js');
+  const changes = new ChangeWriter(db, plan.known, report, plan.fresh);
   for (const file of plan.removed) changes.remove(file);
   const hashOf = (file: ArchiveFile) => plan.known.get(file.path)?.hash ?? null;
   const total = plan.touched.length;
@@ -120,7 +120,7 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
   };
   await streamRecords(plan.touched.filter((f) => f.kind !== 'event'), hashOf, handle);
   await streamRecords(plan.touched.filter((f) => f.kind === 'event'), hashOf, handle);
-  changes.finish(plan.fresh);
+  changes.finish();
 }
 
 /** The writes of one sync, and what they imply for derived rows. */
@@ -132,11 +132,13 @@ class ChangeWriter {
   private readonly affectedPeople = new Set<string>();
   private registryChanged = false;
   private resolver: Resolver | undefined;
+  private readonly eventIds = new Set<string>();
 
   constructor(
     private readonly db: Db,
     private readonly known: Map<string, KnownFile>,
     private readonly report: SyncReport,
+    private readonly fresh: boolean,
   ) {
     this.writer = new IndexWriter(db);
     this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
@@ -172,9 +174,9 @@ class ChangeWriter {
     this.upsertFile.run(file.path, file.kind, file.id, file.size, file.mtimeMs, read.hash ?? null, indexed ? 1 : 0, problems);
   }
 
-  finish(fresh: boolean): void {
+  finish(): void {
     if (this.registryChanged) {
-      if (!fresh) resolveAllRefs(this.db, loadResolver(this.db));
+      if (!this.fresh) resolveAllRefs(this.db, loadResolver(this.db));
       refreshUnregisteredPeople(this.db);
     } else {
       refreshUnregisteredPeople(this.db, this.affectedPeople);
@@ -197,7 +199,8 @@ class ChangeWriter {
       return true;
     }
     // The same id in two year folders: the first in path order is indexed, validate reports the other.
-    if (this.writer.eventFile(file.id) !== undefined) return false;
+    if (this.eventIds.has(file.id) || (!this.fresh && this.writer.eventFile(file.id) !== undefined)) return false;
+    this.eventIds.add(file.id);
     this.resolver ??= loadResolver(this.db);
     this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver).forEach((id) => this.affectedPeople.add(id));
     return true;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { syncIndex } from '../../db/sync.js';
 import type { Context } from '../context.js';
+import { warnNotIndexed } from '../synced-index.js';
 
 export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Promise<number> {
   const started = performance.now();
@@ -18,8 +19,6 @@ export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Pr
       ? `index up to date (${report.files} files, ${ms} ms)`
       : `indexed ${report.files} files: ${report.added} added, ${report.updated} updated, ${report.removed} removed (${ms} ms)`,
   );
-  if (report.notIndexed > 0) {
-    ctx.warn(`${report.notIndexed} record file${report.notIndexed === 1 ? ' has' : 's have'} problems and ${report.notIndexed === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
-  }
+  warnNotIndexed(ctx, report.notIndexed);
   return 0;
 }

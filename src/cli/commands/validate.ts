@@ -16,7 +16,7 @@ export async function runValidate(ctx: Context, paths: string[]): Promise<number
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);
     return abs;
   });
-  const result = validateArchive(root, { ...(only.length > 0 ? { only } : {}), onProgress: ctx.progress('validating') });
+  const result = await validateArchive(root, { ...(only.length > 0 ? { only } : {}), onProgress: ctx.progress('validating') });
   ctx.endProgress();
   const issues = result.issues.map((issue) => ({ ...issue, file: ctx.displayPath(path.join(root, issue.file)) }));
   const errors = issues.filter((i) => i.severity === 'error').length;

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readRecord, type RecordRead } from '../core/load-record.js';
-import type { ArchiveFile } from '../core/records.js';
+import { readRecord, type RecordRead } from './load-record.js';
+import type { ArchiveFile } from './records.js';
 
 /*
- * Reading and parsing is half the cost of a full index build and needs no database. Large
- * batches are parsed by worker threads while the main thread writes what they have already
- * parsed; results are applied in file order, so the index never depends on which thread was
+ * Reading and parsing is most of the cost of a full validation and half of a full index
+ * build. Large batches are parsed by worker threads while the main thread uses what they have
+ * already parsed; results are handled in file order, so nothing depends on which thread was
  * faster. Small batches stay on the main thread, where starting workers costs more than it saves.
  */
 const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
