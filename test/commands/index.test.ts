@@ -118,4 +118,19 @@ describe('the index', () => {
     expect((JSON.parse(result.stdout) as Array<{ title: string }>).map((e) => e.title)).toEqual(['First']);
     expect(result.stderr).toMatch(/1 record file has problems/);
   });
+
+  it('shows progress on a terminal while indexing many files, and none when piped', async () => {
+    const tree: Record<string, string> = {};
+    for (let i = 1; i <= 250; i++) {
+      const day = `2024-01-${String((i % 28) + 1).padStart(2, '0')}`;
+      tree[`events/2024/${day}-event-${i}.yaml`] = eventYaml({ start: day, title: `Event ${i}` });
+    }
+    const root = makeArchive(tree);
+    const onTerminal = await runHub(['index'], { cwd: root, stderrTty: true });
+    expect(onTerminal.stderr).toContain('\rindexing 250/250');
+    expect(onTerminal.stderr).toMatch(/indexed 250 files: 250 added/);
+    const piped = await runHub(['index', '--rebuild'], { cwd: root });
+    expect(piped.stderr).not.toContain('\r');
+  });
 });
+

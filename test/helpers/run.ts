@@ -9,12 +9,15 @@ export interface RunResult {
 }
 
 /** Runs the command line in-process with captured streams (not a terminal, no colour). */
-export async function runHub(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; columns?: number } = {}): Promise<RunResult> {
+export async function runHub(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; columns?: number } = {},
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: IO = {
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTty ?? false },
     stdin: Readable.from([]),
     env: { NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? process.cwd(),
