@@ -44,7 +44,7 @@ const orNull = <T>(value: T | undefined): T | null => (value === undefined ? nul
 export class IndexWriter {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
