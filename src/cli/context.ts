@@ -42,10 +42,10 @@ export class Context {
     return path.relative(this.io.cwd, abs) || '.';
   }
 
-  /** The output format: as asked, else a table on a terminal and `fallback` for programs. */
-  format(fallback: Format = 'json'): Format {
+  /** The output format: as asked, else a table on a terminal and JSON for programs. */
+  format(): Format {
     if (this.options.format) return this.options.format;
-    return this.options.out === undefined && this.io.stdout.isTTY ? 'table' : fallback;
+    return this.options.out === undefined && this.io.stdout.isTTY ? 'table' : 'json';
   }
 
   info(message: string): void {
@@ -75,8 +75,8 @@ export class Context {
   }
 
   /** Renders rows in the chosen format; says so on stderr when there are none. */
-  async writeRows(rows: object[], columns: Column[], options: { empty: string; fields: string[]; fallback?: Format }): Promise<void> {
-    const format = this.format(options.fallback);
+  async writeRows(rows: object[], columns: Column[], options: { empty: string; fields: string[] }): Promise<void> {
+    const format = this.format();
     if (rows.length === 0) this.info(options.empty);
     if (rows.length === 0 && format === 'table') return;
     const width = format === 'table' && this.options.out === undefined && this.io.stdout.isTTY ? this.io.stdout.columns : undefined;

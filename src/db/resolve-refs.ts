@@ -45,34 +45,48 @@ export function resolveAllRefs(db: Db, resolve: Resolver): void {
 }
 
 /**
+ * The unregistered rows to rebuild: all of them (`ids` undefined) or those ids only, as a
+ * SQL condition on `column` and its parameter.
+ */
+function scopeOf(ids: Iterable<string> | undefined, column: string): { where: string; params: Record<string, string> } | undefined {
+  if (ids === undefined) return { where: '1', params: {} };
+  const list = [...new Set(ids)];
+  if (list.length === 0) return undefined;
+  return { where: `${column} IN (SELECT value FROM json_each(@scope))`, params: { scope: JSON.stringify(list) } };
+}
+
+/**
  * Rebuilds the unregistered people rows for the given ids (all of them when `ids` is
  * undefined). Each takes the spelling of its most recent appearance.
  */
 export function refreshUnregisteredPeople(db: Db, ids?: Iterable<string>): void {
-  const scope = ids === undefined ? null : JSON.stringify([...new Set(ids)]);
-  if (scope === '[]') return;
-  const inScope = scope === null ? '1' : 'person_id IN (SELECT value FROM json_each(@scope))';
-  db.prepare(`DELETE FROM people WHERE registered = 0 AND ${scope === null ? '1' : 'id IN (SELECT value FROM json_each(@scope))'}`).run(scope === null ? {} : { scope });
+  const rows = scopeOf(ids, 'id');
+  const refs = scopeOf(ids, 'a.person_id');
+  if (!rows || !refs) return;
+  db.prepare(`DELETE FROM people WHERE registered = 0 AND ${rows.where}`).run(rows.params);
   db.prepare(`
     INSERT INTO people (id, name, honorific, country, organization, position, registered)
     SELECT person_id, name, honorific, country, organization, position, 0 FROM (
       SELECT a.person_id, COALESCE(a.name, a.person_ref) AS name, a.honorific, a.country, a.organization, a.position,
              ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY e.start_first DESC, a.event_id DESC, a.seq) AS n
       FROM appearances a JOIN events e ON e.id = a.event_id
-      WHERE ${inScope} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
-    ) WHERE n = 1`).run(scope === null ? {} : { scope });
+      WHERE ${refs.where} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
+    ) WHERE n = 1`).run(refs.params);
 }
 
-/** Rebuilds the unregistered organisation rows from every organisation ref in the index. */
-export function refreshUnregisteredOrganizations(db: Db): void {
-  db.prepare('DELETE FROM organizations WHERE registered = 0').run();
+/** Rebuilds the unregistered organisation rows for the given ids (all of them when `ids` is undefined). */
+export function refreshUnregisteredOrganizations(db: Db, ids?: Iterable<string>): void {
+  const rows = scopeOf(ids, 'id');
+  const refs = scopeOf(ids, 'organization_id');
+  if (!rows || !refs) return;
+  db.prepare(`DELETE FROM organizations WHERE registered = 0 AND ${rows.where}`).run(rows.params);
   db.prepare(`
     INSERT INTO organizations (id, name, registered)
     SELECT organization_id, MIN(organization), 0 FROM (
-      SELECT organization_id, organization FROM event_organizations
-      UNION ALL SELECT organization_id, organization FROM appearances WHERE organization_id IS NOT NULL
-      UNION ALL SELECT organization_id, organization FROM presentations WHERE organization_id IS NOT NULL
+      SELECT organization_id, organization FROM event_organizations WHERE ${refs.where}
+      UNION ALL SELECT organization_id, organization FROM appearances WHERE organization_id IS NOT NULL AND ${refs.where}
+      UNION ALL SELECT organization_id, organization FROM presentations WHERE organization_id IS NOT NULL AND ${refs.where}
     ) AS refs
     WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = refs.organization_id)
-    GROUP BY organization_id`).run();
+    GROUP BY organization_id`).run(refs.params);
 }

@@ -3,7 +3,7 @@ import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
 import { buildIndexFile, openIndex, type Db } from './connection.js';
 import { refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
-import { IndexWriter, loadResolver, type Resolver } from './write-records.js';
+import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
 
 export interface SyncOptions {
   /** Throw the index away and build it from the YAML files. */
@@ -30,7 +30,6 @@ interface KnownFile {
   size: number;
   mtime_ms: number;
   hash: string | null;
-  indexed: number;
 }
 
 /**
@@ -82,7 +81,7 @@ async function inTransaction(db: Db, begin: 'BEGIN' | 'BEGIN IMMEDIATE', work: (
 function knownFiles(db: Db, paths: string[]): Map<string, KnownFile> {
   if (paths.length === 0) return new Map();
   const rows = db
-    .prepare('SELECT path, kind, record_id, size, mtime_ms, hash, indexed FROM files WHERE path IN (SELECT value FROM json_each(?))')
+    .prepare('SELECT path, kind, record_id, size, mtime_ms, hash FROM files WHERE path IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(paths)) as KnownFile[];
   return new Map(rows.map((f) => [f.path, f]));
 }
@@ -130,6 +129,7 @@ class ChangeWriter {
   private readonly touchFile;
   private readonly deleteFile;
   private readonly affectedPeople = new Set<string>();
+  private readonly affectedOrganizations = new Set<string>();
   private registryChanged = false;
   private resolver: Resolver | undefined;
   private readonly eventIds = new Set<string>();
@@ -178,14 +178,20 @@ class ChangeWriter {
     if (this.registryChanged) {
       if (!this.fresh) resolveAllRefs(this.db, loadResolver(this.db));
       refreshUnregisteredPeople(this.db);
+      refreshUnregisteredOrganizations(this.db);
     } else {
       refreshUnregisteredPeople(this.db, this.affectedPeople);
+      refreshUnregisteredOrganizations(this.db, this.affectedOrganizations);
     }
-    refreshUnregisteredOrganizations(this.db);
+  }
+
+  private note(refs: EventRefs): void {
+    for (const id of refs.people) this.affectedPeople.add(id);
+    for (const id of refs.organizations) this.affectedOrganizations.add(id);
   }
 
   private forget(file: KnownFile): void {
-    this.writer.removeFile(file.kind, file.path, file.record_id).forEach((id) => this.affectedPeople.add(id));
+    this.note(this.writer.removeFile(file.kind, file.path, file.record_id));
     if (file.kind !== 'event') this.registryChanged = true;
   }
 
@@ -202,7 +208,7 @@ class ChangeWriter {
     if (this.eventIds.has(file.id) || (!this.fresh && this.writer.eventFile(file.id) !== undefined)) return false;
     this.eventIds.add(file.id);
     this.resolver ??= loadResolver(this.db);
-    this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver).forEach((id) => this.affectedPeople.add(id));
+    this.note(this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver));
     return true;
   }
 }

@@ -38,6 +38,12 @@ function memo<D>(registry: Registry<D>): (ref: string) => string {
   };
 }
 
+/** The people and organisations an event names: whose derived rows a change to it may affect. */
+export interface EventRefs {
+  people: string[];
+  organizations: string[];
+}
+
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /** Prepared statements that write one record's rows; all run inside the caller's transaction. */
@@ -67,7 +73,10 @@ export class IndexWriter {
       orgName: p('INSERT OR IGNORE INTO organization_names (key, organization_id, name) VALUES (?, ?, ?)'),
       eventIdsOfFile: p('SELECT id FROM events WHERE file = ?'),
       deleteEvents: p('DELETE FROM events WHERE file = ?'),
-      personIdsOfEvents: p('SELECT DISTINCT person_id FROM appearances WHERE event_id IN (SELECT id FROM events WHERE file = ?)'),
+      peopleOfFile: p('SELECT DISTINCT person_id FROM appearances WHERE event_id IN (SELECT id FROM events WHERE file = ?)'),
+      organizationsOfFile: p(`SELECT organization_id FROM event_organizations WHERE event_id IN (SELECT id FROM events WHERE file = @file)
+        UNION SELECT organization_id FROM appearances WHERE organization_id IS NOT NULL AND event_id IN (SELECT id FROM events WHERE file = @file)
+        UNION SELECT organization_id FROM presentations WHERE organization_id IS NOT NULL AND event_id IN (SELECT id FROM events WHERE file = @file)`),
       deletePeople: p('DELETE FROM people WHERE file = ?'),
       deletePersonNames: p('DELETE FROM person_names WHERE person_id = ?'),
       deleteOrgs: p('DELETE FROM organizations WHERE file = ?'),
@@ -81,12 +90,15 @@ export class IndexWriter {
     return (this.s.eventOwner.get(id) as { file: string } | undefined)?.file;
   }
 
-  /** Removes what one file put in the index; returns the people its events named. */
-  removeFile(kind: string, file: string, recordId: string): string[] {
+  /** Removes what one file put in the index; returns the people and organisations its events named. */
+  removeFile(kind: string, file: string, recordId: string): EventRefs {
     if (kind === 'event') {
-      const people = (this.s.personIdsOfEvents.all(file) as Array<{ person_id: string }>).map((r) => r.person_id);
+      const refs = {
+        people: this.s.peopleOfFile.pluck().all(file) as string[],
+        organizations: this.s.organizationsOfFile.pluck().all({ file }) as string[],
+      };
       this.s.deleteEvents.run(file);
-      return people;
+      return refs;
     }
     if (kind === 'person') {
       this.s.deletePeople.run(file);
@@ -95,7 +107,7 @@ export class IndexWriter {
       this.s.deleteOrgs.run(file);
       this.s.deleteOrgNames.run(recordId);
     }
-    return [];
+    return { people: [], organizations: [] };
   }
 
   insertPerson(id: string, file: string, data: PersonData): void {
@@ -111,8 +123,8 @@ export class IndexWriter {
     }
   }
 
-  /** Writes an event and its rows; returns the ids of the people who spoke at it. */
-  insertEvent(id: string, file: string, data: EventData, resolve: Resolver): string[] {
+  /** Writes an event and its rows; returns the ids of the people and organisations it names. */
+  insertEvent(id: string, file: string, data: EventData, resolve: Resolver): EventRefs {
     const start = parsePartialDate(data.start)!;
     const end = data.end === undefined ? undefined : parsePartialDate(data.end);
     const attendance = data.attendance;
@@ -122,22 +134,27 @@ export class IndexWriter {
       orNull(data.part_of), orNull(data.series), orNull(data.theme), orNull(attendance?.participants), orNull(attendance?.countries),
       attendance?.approximate === undefined ? null : Number(attendance.approximate), orNull(data.summary), orNull(data.notes),
     );
-    const speakerIds: string[] = [];
+    const refs: EventRefs = { people: [], organizations: [] };
+    const organization = (ref: string) => {
+      const orgId = resolve.organization(ref);
+      refs.organizations.push(orgId);
+      return orgId;
+    };
     (data.speakers ?? []).forEach((s, seq) => {
       const personId = s.person ?? resolve.person(s.name!);
-      speakerIds.push(personId);
+      refs.people.push(personId);
       const org = s.organization;
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
-        orNull(org), org === undefined ? null : resolve.organization(org), orNull(s.country), orNull(s.role));
+        orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role));
     });
     (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
     (data.countries ?? []).forEach((country, seq) => this.s.country.run(id, seq, country));
-    (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, resolve.organization(ref)));
-    (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(id, 'partner', seq, ref, resolve.organization(ref)));
+    (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, organization(ref)));
+    (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(id, 'partner', seq, ref, organization(ref)));
     (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(id, seq, q.speaker, resolve.person(q.speaker), q.text));
     (data.presentations ?? []).forEach((p, seq) =>
       this.s.presentation.run(id, seq, p.title, orNull(p.speaker), p.speaker === undefined ? null : resolve.person(p.speaker),
-        orNull(p.organization), p.organization === undefined ? null : resolve.organization(p.organization), orNull(p.country), orNull(p.url), orNull(p.file)),
+        orNull(p.organization), p.organization === undefined ? null : organization(p.organization), orNull(p.country), orNull(p.url), orNull(p.file)),
     );
     (data.sources ?? []).forEach((src, seq) =>
       this.s.source.run(id, seq, orNull(src.url), orNull(src.title), src.published === undefined ? null : String(src.published)),
@@ -145,6 +162,6 @@ export class IndexWriter {
     const body = [data.theme, data.series, data.summary].filter((v): v is string => typeof v === 'string').join('\n');
     this.s.doc.run(id, 'event', 0, data.title, body);
     (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(id, 'quote', seq, data.title, q.text));
-    return speakerIds;
+    return refs;
   }
 }
