@@ -85,6 +85,24 @@ export class Context {
     this.writeData(await render(rows, shown, format, { colors: this.out, width, excel: this.options.excel ?? false }));
   }
 
+  /**
+   * One object (an event, a person): JSON on one line or indented, a page to read on a
+   * terminal, and for CSV the list inside it that a spreadsheet wants.
+   */
+  async writeRecord(object: object, options: { page: (width: number) => string; csv: { rows: object[]; fields: string[] } }): Promise<void> {
+    const format = this.format();
+    if (format === 'table') {
+      const width = this.options.out === undefined && this.io.stdout.isTTY ? (this.io.stdout.columns ?? 80) : 80;
+      this.writeData(options.page(Math.max(40, Math.min(width, 100))));
+      return;
+    }
+    if (format === 'csv') {
+      this.writeData(await render(options.csv.rows, options.csv.fields.map((key) => ({ key })), 'csv', { colors: this.out, excel: this.options.excel ?? false }));
+      return;
+    }
+    this.writeData(format === 'ndjson' ? `${JSON.stringify(object)}\n` : `${JSON.stringify(object, null, 2)}\n`);
+  }
+
   /** A progress callback for long work, drawn only on a terminal. */
   progress(label: string): ((done: number, total: number) => void) | undefined {
     if (this.options.quiet || !this.io.stderr.isTTY) return undefined;

@@ -18,6 +18,8 @@ export interface Column {
   drop?: number;
   /** Below this width (or its content's) the column reads badly, and a droppable one goes instead. */
   minWidth?: number;
+  /** Colours a table cell once it is fitted, so truncation never cuts an escape sequence. */
+  style?: (text: string) => string;
 }
 
 /** A shrinkable column narrower than this (or its content) reads badly: drop a column instead. */
@@ -104,7 +106,8 @@ function renderTable(stringWidth: StringWidth, rows: object[], columns: Column[]
     const pad = (text: string, i: number) => {
       const fitted = truncate(stringWidth, text, widths[i]!);
       const space = ' '.repeat(Math.max(0, widths[i]! - stringWidth(fitted)));
-      return shown[i]!.align === 'right' ? space + fitted : fitted + space;
+      const styled = shown[i]!.style?.(fitted) ?? fitted;
+      return shown[i]!.align === 'right' ? space + styled : styled + space;
     };
     const line = (values: string[]) => values.map(pad).join(' '.repeat(gap)).trimEnd();
     return [options.colors.bold(line(headers)), ...cells.map(line)].join('\n') + '\n';

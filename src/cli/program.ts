@@ -4,6 +4,8 @@ import { Context, type GlobalOptions } from './context.js';
 import type { IO } from './io.js';
 import { FORMATS } from './formats.js';
 
+const ROLES = ['welcome-speech', 'opening-remarks', 'keynote', 'presentation', 'panelist', 'moderator', 'chair', 'remarks', 'award', 'other'];
+const EVENT_SORTS = ['newest', 'oldest', 'title', 'speakers'];
 const EVENT_TYPES = ['conference', 'panel-session', 'plenary-session', 'assembly', 'webinar', 'roundtable', 'workshop', 'seminar', 'training', 'meeting', 'summit', 'forum', 'study-visit', 'other'];
 
 function version(): string {
@@ -52,27 +54,59 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .option('--rebuild', 'throw the index away and build it again from the YAML files')
     .action(run(async (ctx, command) => (await import('./commands/index-cmd.js')).runIndex(ctx, command.opts())));
 
-  program
-    .command('events')
-    .description('list events, newest first')
-    .option('--year <yyyy>', 'events starting in this year')
-    .option('--from <date>', 'events starting on or after this date (2023, 2023-03 or 2023-03-15)')
-    .option('--to <date>', 'events starting on or before this date')
-    .option('--country <country>', 'hosted in, or with participants from, this country (code or name)')
+  const withDates = (command: Command, what: string) =>
+    command
+      .option('--year <yyyy>', `${what} starting in this year`)
+      .option('--from <date>', `${what} starting on or after this date (2023, 2023-03 or 2023-03-15)`)
+      .option('--to <date>', `${what} starting on or before this date`);
+
+  withDates(program.command('events').description('list events, newest first'), 'events')
+    .option('--country <country>', 'hosted in, or with participants or speakers from, this country (code or name)')
     .option('--host-country <country>', 'hosted in this country only')
     .addOption(new Option('--type <type>', 'event type').choices(EVENT_TYPES))
-    .option('--topic <topic>', 'events with this topic')
+    .option('--topic <topic>', 'events with this topic, e.g. digital-transformation')
     .option('--series <series>', 'events of this series, e.g. "ASPA Annual Conference"')
+    .option('--speaker <person>', 'events where this person spoke (id, name or alias)')
+    .option('--org <organisation>', 'events this organisation organised or partnered (id, name or acronym)')
+    .addOption(new Option('--sort <order>', 'order of the rows').choices(EVENT_SORTS).default('newest'))
+    .option('--limit <n>', 'at most this many rows')
     .action(run(async (ctx, command) => (await import('./commands/events.js')).runEvents(ctx, command.opts())));
 
-  program
-    .command('speakers')
-    .description('list the people who spoke, one row each')
+  withDates(program.command('speakers').description('list the people who spoke, one row each'), 'who spoke at events')
     .option('--country <country>', 'speakers representing this country (code or name: KZ, Kazakhstan, Казахстан)')
-    .option('--year <yyyy>', 'who spoke at events starting in this year')
-    .option('--from <date>', 'who spoke at events starting on or after this date')
-    .option('--to <date>', 'who spoke at events starting on or before this date')
+    .option('--topic <topic>', 'who spoke at events with this topic')
+    .option('--org <organisation>', 'speakers representing this organisation (id, name or acronym)')
+    .addOption(new Option('--role <role>', 'who spoke in this role').choices(ROLES))
+    .option('--event <event>', 'who spoke at this event or at a session inside it')
     .action(run(async (ctx, command) => (await import('./commands/speakers.js')).runSpeakers(ctx, command.opts())));
+
+  program
+    .command('show')
+    .description('everything about one event, with the sessions inside it')
+    .argument('<event>', 'event id (or a unique part of its id or title)')
+    .action(run(async (ctx, command) => (await import('./commands/show.js')).runShow(ctx, command.args[0]!)));
+
+  program
+    .command('person')
+    .description("one person's profile: names, every appearance with role and position at the time, quotes")
+    .argument('<person>', 'person id, name or alias (unregistered speakers too)')
+    .action(run(async (ctx, command) => (await import('./commands/person.js')).runPerson(ctx, command.args[0]!)));
+
+  withDates(program.command('countries').description('countries with the events they hosted or took part in, and their speakers'), 'count events')
+    .addOption(new Option('--lang <lang>', 'language of the country names').choices(['en', 'ru', 'kk']).default('en'))
+    .action(run(async (ctx, command) => (await import('./commands/counts.js')).runCountries(ctx, command.opts())));
+
+  withDates(program.command('topics').description('topics with their events and speakers'), 'count events')
+    .action(run(async (ctx, command) => (await import('./commands/counts.js')).runTopics(ctx, command.opts())));
+
+  withDates(program.command('orgs').description('organisations with the events they organised, partnered or sent speakers to'), 'count events')
+    .action(run(async (ctx, command) => (await import('./commands/counts.js')).runOrgs(ctx, command.opts())));
+
+  withDates(program.command('search').description('full-text search over titles, themes, summaries and quotes, best matches first'), 'matches in events')
+    .argument('<text...>', 'words to find (all must appear; case and accents do not matter), or a "quoted phrase"')
+    .option('--country <country>', 'only events hosted in, or with participants from, this country')
+    .option('--limit <n>', 'at most this many results')
+    .action(run(async (ctx, command) => (await import('./commands/search.js')).runSearch(ctx, command.args, command.opts())));
 
   return program;
 }

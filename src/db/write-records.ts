@@ -161,7 +161,7 @@ export class IndexWriter {
     );
     const body = [data.theme, data.series, data.summary].filter((v): v is string => typeof v === 'string').join('\n');
     this.s.doc.run(id, 'event', 0, data.title, body);
-    (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(id, 'quote', seq, data.title, q.text));
+    (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(id, 'quote', seq, '', q.text));
     return refs;
   }
 }

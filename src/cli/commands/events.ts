@@ -1,45 +1,54 @@
-import { parseCountryFilter, parseDateFilter, parseYearFilter } from '../../core/query/filters.js';
-import { listEvents, type EventFilters } from '../../core/query/events.js';
+import { listEvents, type EventFilters, type EventSort } from '../../core/query/events.js';
+import { parseCountryFilter } from '../../core/query/filters.js';
+import { findOrganization, findPerson, findSeries, findTopic } from '../../core/query/lookup.js';
 import type { Context } from '../context.js';
 import { openSyncedIndex } from '../synced-index.js';
+import { parseDateOptions, parseLimit, type DateOptions } from './filter-options.js';
 
-export interface EventsOptions {
-  year?: string;
-  from?: string;
-  to?: string;
+export interface EventsOptions extends DateOptions {
   country?: string;
   hostCountry?: string;
   type?: string;
   topic?: string;
   series?: string;
+  speaker?: string;
+  org?: string;
+  sort?: EventSort;
+  limit?: string;
 }
 
 export async function runEvents(ctx: Context, options: EventsOptions): Promise<number> {
+  // Everything checkable without the index is checked first: a typo costs no sync.
   const filters: EventFilters = {
-    ...(options.year !== undefined && { year: parseYearFilter(options.year) }),
-    ...(options.from !== undefined && { from: parseDateFilter('--from', options.from).first }),
-    ...(options.to !== undefined && { to: parseDateFilter('--to', options.to).last }),
+    ...parseDateOptions(options),
     ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
     ...(options.hostCountry !== undefined && { hostCountry: parseCountryFilter(options.hostCountry) }),
     ...(options.type !== undefined && { type: options.type }),
-    ...(options.topic !== undefined && { topic: options.topic }),
-    ...(options.series !== undefined && { series: options.series }),
+    ...(options.sort !== undefined && { sort: options.sort }),
+    ...(options.limit !== undefined && { limit: parseLimit(options.limit) }),
   };
   const db = await openSyncedIndex(ctx);
-  const rows = listEvents(db, filters);
-  db.close();
-  await ctx.writeRows(
-    rows,
-    [
-      { key: 'start' },
-      { key: 'id', shrink: true, drop: 1 },
-      { key: 'title', shrink: true, minWidth: 30 },
-      { key: 'type' },
-      { key: 'city', shrink: true, drop: 2 },
-      { key: 'country' },
-      { key: 'speakers', align: 'right' },
-    ],
-    { empty: 'no events match', fields: ['id', 'title', 'type', 'start', 'end', 'format', 'city', 'country', 'topics', 'speakers', 'series', 'part_of'] },
-  );
-  return 0;
+  try {
+    if (options.topic !== undefined) filters.topic = findTopic(db, options.topic);
+    if (options.series !== undefined) filters.series = findSeries(db, options.series);
+    if (options.speaker !== undefined) filters.speaker = findPerson(db, options.speaker).id;
+    if (options.org !== undefined) filters.org = findOrganization(db, options.org).id;
+    const rows = listEvents(db, filters);
+    await ctx.writeRows(
+      rows,
+      [
+        { key: 'start' },
+        { key: 'id', shrink: true, drop: 1 },
+        { key: 'title', shrink: true, minWidth: 30 },
+        { key: 'type' },
+        { key: 'city', shrink: true, drop: 2 },
+        { key: 'country' },
+        { key: 'speakers', align: 'right' },
+      ],
+      { empty: 'no events match', fields: ['id', 'title', 'type', 'start', 'end', 'format', 'city', 'country', 'topics', 'speakers', 'series', 'part_of', 'status'] },
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
 }

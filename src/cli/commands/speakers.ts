@@ -1,38 +1,46 @@
-import { parseCountryFilter, parseDateFilter, parseYearFilter } from '../../core/query/filters.js';
+import { parseCountryFilter } from '../../core/query/filters.js';
+import { findEvent, findOrganization, findTopic } from '../../core/query/lookup.js';
 import { listSpeakers, type SpeakerFilters } from '../../core/query/speakers.js';
 import type { Context } from '../context.js';
 import { openSyncedIndex } from '../synced-index.js';
+import { parseDateOptions, type DateOptions } from './filter-options.js';
 
-export interface SpeakersOptions {
+export interface SpeakersOptions extends DateOptions {
   country?: string;
-  year?: string;
-  from?: string;
-  to?: string;
+  topic?: string;
+  org?: string;
+  role?: string;
+  event?: string;
 }
 
 export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promise<number> {
   const filters: SpeakerFilters = {
+    ...parseDateOptions(options),
     ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
-    ...(options.year !== undefined && { year: parseYearFilter(options.year) }),
-    ...(options.from !== undefined && { from: parseDateFilter('--from', options.from).first }),
-    ...(options.to !== undefined && { to: parseDateFilter('--to', options.to).last }),
+    ...(options.role !== undefined && { role: options.role }),
   };
   const db = await openSyncedIndex(ctx);
-  const rows = listSpeakers(db, filters);
-  db.close();
-  await ctx.writeRows(
-    rows,
-    [
-      { key: 'name', shrink: true },
-      { key: 'country' },
-      { key: 'organization', shrink: true, minWidth: 20 },
-      { key: 'position', shrink: true, drop: 2 },
-      { key: 'events', align: 'right' },
-      { key: 'first' },
-      { key: 'last' },
-      { key: 'id', shrink: true, drop: 1 },
-    ],
-    { empty: 'no speakers match', fields: ['id', 'name', 'country', 'organization', 'organization_id', 'position', 'events', 'first', 'last', 'registered'] },
-  );
-  return 0;
+  try {
+    if (options.topic !== undefined) filters.topic = findTopic(db, options.topic);
+    if (options.org !== undefined) filters.org = findOrganization(db, options.org);
+    if (options.event !== undefined) filters.event = findEvent(db, options.event).id;
+    const rows = listSpeakers(db, filters);
+    await ctx.writeRows(
+      rows,
+      [
+        { key: 'name', shrink: true },
+        { key: 'country' },
+        { key: 'organization', shrink: true, minWidth: 20 },
+        { key: 'position', shrink: true, drop: 2 },
+        { key: 'events', align: 'right' },
+        { key: 'first' },
+        { key: 'last' },
+        { key: 'id', shrink: true, drop: 1 },
+      ],
+      { empty: 'no speakers match', fields: ['id', 'name', 'country', 'organization', 'organization_id', 'position', 'events', 'first', 'last', 'registered'] },
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
 }

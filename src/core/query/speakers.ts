@@ -1,12 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { compareText } from '../text.js';
+import { addDateConditions, andClause, emptyConditions, EVENT_AND_SESSIONS, type DateFilters } from './scope.js';
 
-export interface SpeakerFilters {
+export interface SpeakerFilters extends DateFilters {
   /** The country the speaker represented (or, when the entry gives none, their registry country). */
   country?: string;
-  year?: number;
-  from?: string;
-  to?: string;
+  topic?: string;
+  /** The organisation the speaker represented, as found by `findOrganization`. */
+  org?: { id: string; names: string[] };
+  role?: string;
+  /** An event id: who spoke at it or at any session inside it. */
+  event?: string;
 }
 
 export interface SpeakerRow {
@@ -52,29 +56,37 @@ const APPEARANCE = 'SELECT a.person_id, a.event_id, a.seq, e.start, e.start_firs
  * they name; folding appearances per person is one pass in memory.
  */
 export function listSpeakers(db: Database, filters: SpeakerFilters = {}): SpeakerRow[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filters.year !== undefined) {
-    where.push('e.year = @year');
-    params.year = filters.year;
+  const c = emptyConditions();
+  addDateConditions(c, filters);
+  if (filters.topic !== undefined) {
+    c.where.push('a.event_id IN (SELECT event_id FROM event_topics WHERE topic = @topic)');
+    c.params.topic = filters.topic;
   }
-  if (filters.from !== undefined) {
-    where.push('e.start_last >= @from');
-    params.from = filters.from;
+  if (filters.role !== undefined) {
+    c.where.push('a.role = @role');
+    c.params.role = filters.role;
   }
-  if (filters.to !== undefined) {
-    where.push('e.start_first <= @to');
-    params.to = filters.to;
+  if (filters.event !== undefined) {
+    c.where.push(`a.event_id IN (${EVENT_AND_SESSIONS})`);
+    c.params.event = filters.event;
   }
-  const and = where.map((w) => ` AND ${w}`).join('');
+  if (filters.org !== undefined) {
+    // The entry's organisation, else (when it names none) the registry's, written as id or name.
+    c.where.push(`(a.organization_id = @org OR (a.organization_id IS NULL
+      AND a.person_id IN (SELECT id FROM people WHERE organization IN (SELECT value FROM json_each(@orgNames)))))`);
+    c.params.org = filters.org.id;
+    c.params.orgNames = JSON.stringify([filters.org.id, ...filters.org.names]);
+  }
+  const and = andClause(c);
   let sql = `${APPEARANCE} WHERE 1${and}`;
   if (filters.country !== undefined) {
-    params.country = filters.country;
+    c.params.country = filters.country;
     // The entry's own country, else the registry's: two indexed look-ups rather than a scan.
     sql = `${APPEARANCE} WHERE a.country = @country${and}
       UNION ALL
       ${APPEARANCE} WHERE a.country IS NULL AND a.person_id IN (SELECT id FROM people WHERE country = @country)${and}`;
   }
+  const params = c.params;
   const spans = foldPerPerson(db.prepare(sql).all(params) as AppearanceRow[]);
   if (spans.size === 0) return [];
 

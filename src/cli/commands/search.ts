@@ -1,0 +1,46 @@
+import { parseCountryFilter } from '../../core/query/filters.js';
+import { MARK_END, MARK_START, searchArchive, type SearchFilters } from '../../core/query/search.js';
+import type { Context } from '../context.js';
+import { openSyncedIndex } from '../synced-index.js';
+import { parseDateOptions, parseLimit, type DateOptions } from './filter-options.js';
+
+export interface SearchOptions extends DateOptions {
+  country?: string;
+  limit?: string;
+}
+
+const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
+
+export async function runSearch(ctx: Context, words: string[], options: SearchOptions): Promise<number> {
+  const filters: SearchFilters = {
+    ...parseDateOptions(options),
+    ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
+    ...(options.limit !== undefined && { limit: parseLimit(options.limit) }),
+  };
+  const text = words.join(' ');
+  const db = await openSyncedIndex(ctx);
+  try {
+    const hits = searchArchive(db, text, filters);
+    // Programs get matches as **Markdown emphasis**; a table keeps the marks (they take no
+    // width) until the cell is fitted, then shows them in colour, or not at all.
+    const table = ctx.format() === 'table';
+    const rows = table ? hits : hits.map((hit) => ({ ...hit, snippet: hit.snippet.replace(MARKS, '**') }));
+    const highlight = (cell: string) =>
+      ctx.out.level > 0 ? cell.replace(new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}?`, 'g'), (_, m: string) => ctx.out.bold.yellow(m)).replace(MARKS, '') : cell.replace(MARKS, '');
+    await ctx.writeRows(
+      rows,
+      [
+        { key: 'start' },
+        { key: 'kind' },
+        { key: 'title', shrink: true, minWidth: 20 },
+        { key: 'snippet', shrink: true, minWidth: 30, style: highlight },
+        { key: 'speaker', shrink: true, drop: 2 },
+        { key: 'event', shrink: true, drop: 1 },
+      ],
+      { empty: `nothing matches \`${text}\``, fields: ['kind', 'event', 'title', 'start', 'snippet', 'speaker', 'rank'] },
+    );
+    return 0;
+  } finally {
+    db.close();
+  }
+}
