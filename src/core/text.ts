@@ -2,11 +2,12 @@ import anyAscii from 'any-ascii';
 
 /**
  * Unicode case folding. JavaScript has no full case fold, so lower-casing after NFKC is
- * completed with the folds that lower-casing misses (ß, final sigma); Turkish dotted and
- * dotless i keep their own identity, as in Unicode's default folding.
+ * completed with the folds that lower-casing misses (ß, final sigma). Turkish capital İ
+ * lower-cases to i plus a combining dot; the dot is dropped so "ÇELİK" matches "Çelik",
+ * while dotless ı stays a letter of its own, as in Unicode's default folding.
  */
 export function foldCase(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').normalize('NFKC');
+  return text.normalize('NFKC').toLowerCase().replace(/i\u0307/g, 'i').replace(/ß/g, 'ss').replace(/ς/g, 'σ').normalize('NFKC');
 }
 
 /** Removes combining marks: "Türkiye" and "Turkiye" compare equal; Cyrillic й keeps its breve via NFC. */

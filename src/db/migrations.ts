@@ -10,6 +10,22 @@ export interface Migration {
   sql: string;
 }
 
+/** Fills `event_participation` from the events, their listed countries and their speakers. */
+const PARTICIPATION_INSERT = `INSERT INTO event_participation (country, event_id, how)
+SELECT country, event_id, SUM(DISTINCT bit) FROM (
+  SELECT country, id AS event_id, 1 AS bit FROM events WHERE country IS NOT NULL
+  UNION ALL SELECT country, event_id, 2 FROM event_countries
+  UNION ALL SELECT represents, event_id, 4 FROM appearances WHERE represents IS NOT NULL
+) GROUP BY country, event_id`;
+
+/** After a registry change: every speaker's country again, and the participation it implies. */
+export function refreshParticipation(db: Database): void {
+  db.exec(`UPDATE appearances SET represents = COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1))
+    WHERE represents IS NOT COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1));
+    DELETE FROM event_participation;
+    ${PARTICIPATION_INSERT};`);
+}
+
 export const MIGRATIONS: Migration[] = [
   {
     name: '001-initial',
@@ -210,15 +226,35 @@ GROUP BY COALESCE(a.country, p.country);
 `,
   },
   {
-    // Indexes the query filters need (checked by EXPLAIN QUERY PLAN in the tests), and quote
-    // documents without the event title, so a title word finds the event once, not once per quote.
-    name: '002-query-indexes',
+    // What the queries need. `represents` is the country a speaker stood for (the entry's,
+    // else the person's registry country); `event_participation` says which countries took
+    // part in which event (bits: 1 hosted, 2 listed as represented, 4 sent a speaker), so
+    // `hub countries` and `--country` filters count from one table instead of a union.
+    // Quote documents lose the event title, so a title word finds the event once, not once
+    // per quote. `meta` keeps the fingerprint of the files as last indexed.
+    name: '002-participation',
     sql: `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+ALTER TABLE appearances ADD COLUMN represents TEXT;
+UPDATE appearances SET represents = COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1));
+CREATE INDEX appearances_represents ON appearances(represents, person_id);
+CREATE TABLE event_participation (
+  country TEXT NOT NULL,
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  how INTEGER NOT NULL,
+  PRIMARY KEY (country, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_participation_event ON event_participation(event_id);
+${PARTICIPATION_INSERT};
 CREATE INDEX IF NOT EXISTS events_country ON events(country);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_series ON events(series);
 CREATE INDEX IF NOT EXISTS appearances_role ON appearances(role);
 CREATE INDEX IF NOT EXISTS people_organization ON people(organization);
+DROP VIEW speakers_by_country;
+CREATE VIEW speakers_by_country AS
+SELECT represents AS country, COUNT(DISTINCT person_id) AS speakers, COUNT(DISTINCT event_id) AS events, COUNT(*) AS appearances
+FROM appearances WHERE represents IS NOT NULL GROUP BY represents;
 UPDATE search_docs SET title = '' WHERE kind = 'quote';
 INSERT INTO search(search) VALUES ('rebuild');
 `,

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { scanArchive } from '../core/archive.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
 import { buildIndexFile, openIndex, type Db } from './connection.js';
+import { refreshParticipation } from './migrations.js';
 import { refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
 
@@ -44,12 +46,22 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
   if (opened.fresh) {
     opened.db.close();
     const report = newReport(scan.files.length, true);
-    await buildIndexFile(root, (db) => inTransaction(db, 'BEGIN', () => applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options)));
+    await buildIndexFile(root, (db) =>
+      inTransaction(db, 'BEGIN', async () => {
+        await applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options);
+        saveFingerprint(db, fingerprint(scan.files));
+      }),
+    );
     opened = openIndex(root);
     return { db: opened.db, report: finish(opened.db, report) };
   }
   const { db } = opened;
-  // Every query passes here: compare sizes and times only, and fetch full rows just for changes.
+  // Every query passes here. When no file's path, size or time changed, one hash says so;
+  // otherwise compare the stamps, and fetch full rows just for the files that changed.
+  const print = fingerprint(scan.files);
+  if (print === (db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get() as string | undefined)) {
+    return { db, report: finish(db, newReport(scan.files.length, false)) };
+  }
   const stamps = new Map((db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as Array<[string, number, number]>).map((r) => [r[0], r]));
   const touched = scan.files.filter((f) => {
     const stamp = stamps.get(f.path);
@@ -60,10 +72,22 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
   const known = knownFiles(db, touched.length + gone.length === 0 ? [] : [...touched.map((f) => f.path), ...gone]);
   const removed = gone.map((p) => known.get(p)!);
   const report = newReport(scan.files.length, false);
-  if (touched.length > 0 || removed.length > 0) {
-    await inTransaction(db, 'BEGIN IMMEDIATE', () => applyChanges(db, { touched, removed, known, fresh: false }, report, options));
-  }
+  await inTransaction(db, 'BEGIN IMMEDIATE', async () => {
+    if (touched.length > 0 || removed.length > 0) await applyChanges(db, { touched, removed, known, fresh: false }, report, options);
+    saveFingerprint(db, print);
+  });
   return { db, report: finish(db, report) };
+}
+
+/** A digest of every record file's path, size and modification time, in scan order. */
+function fingerprint(files: ArchiveFile[]): string {
+  return createHash('sha1')
+    .update(files.map((f) => `${f.path}\0${f.size}\0${f.mtimeMs}`).join('\n'))
+    .digest('hex');
+}
+
+function saveFingerprint(db: Db, print: string): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES ('fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(print);
 }
 
 /** One transaction around asynchronous work (parsing workers report back between writes). */
@@ -176,7 +200,10 @@ class ChangeWriter {
 
   finish(): void {
     if (this.registryChanged) {
-      if (!this.fresh) resolveAllRefs(this.db, loadResolver(this.db));
+      if (!this.fresh) {
+        resolveAllRefs(this.db, loadResolver(this.db));
+        refreshParticipation(this.db);
+      }
       refreshUnregisteredPeople(this.db);
       refreshUnregisteredOrganizations(this.db);
     } else {

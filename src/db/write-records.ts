@@ -8,6 +8,8 @@ import type { Db } from './connection.js';
 export interface Resolver {
   person(ref: string): string;
   organization(ref: string): string;
+  /** A registered person's country, which a speaker entry without one stands for. */
+  personCountry(id: string): string | null;
 }
 
 export function loadResolver(db: Db): Resolver {
@@ -23,7 +25,7 @@ export function loadResolver(db: Db): Resolver {
       data: JSON.parse(r.record) as OrganizationData,
     })),
   );
-  return { person: memo(people), organization: memo(organizations) };
+  return { person: memo(people), organization: memo(organizations), personCountry: (id) => people.byId.get(id)?.country ?? null };
 }
 
 function memo<D>(registry: Registry<D>): (ref: string) => string {
@@ -56,8 +58,9 @@ export class IndexWriter {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
         part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes)
         VALUES (${Array(23).fill('?').join(', ')})`),
-      appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      participation: p('INSERT INTO event_participation (country, event_id, how) VALUES (?, ?, ?)'),
       topic: p('INSERT INTO event_topics (event_id, seq, topic) VALUES (?, ?, ?)'),
       country: p('INSERT INTO event_countries (event_id, seq, country) VALUES (?, ?, ?)'),
       organization: p('INSERT INTO event_organizations (event_id, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
@@ -140,13 +143,23 @@ export class IndexWriter {
       refs.organizations.push(orgId);
       return orgId;
     };
+    // Which countries took part, and how (bits: 1 hosted, 2 listed, 4 sent a speaker).
+    const participation = new Map<string, number>();
+    const took = (country: string | null | undefined, bit: number) => {
+      if (country) participation.set(country, (participation.get(country) ?? 0) | bit);
+    };
+    took(data.location?.country, 1);
+    for (const country of data.countries ?? []) took(country, 2);
     (data.speakers ?? []).forEach((s, seq) => {
       const personId = s.person ?? resolve.person(s.name!);
       refs.people.push(personId);
       const org = s.organization;
+      const represents = s.country ?? resolve.personCountry(personId);
+      took(represents, 4);
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
-        orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role));
+        orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents);
     });
+    for (const [country, how] of participation) this.s.participation.run(country, id, how);
     (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
     (data.countries ?? []).forEach((country, seq) => this.s.country.run(id, seq, country));
     (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, organization(ref)));

@@ -38,6 +38,18 @@ describe('the built binary', () => {
     expect(existsSync(path.join(root, '.hub', 'index.sqlite'))).toBe(true);
   });
 
+  it('answers "how often has Mr. Baimenov spoken, and where?" and a full-text search', () => {
+    const root = copyBundledArchive();
+    const person = hub(['person', 'Mr. Baimenov', '--format', 'json'], { cwd: root });
+    expect(person.code).toBe(0);
+    const profile = JSON.parse(person.stdout) as { id: string; appearances: Array<{ event: string }> };
+    expect(profile.id).toBe('alikhan-baimenov');
+    expect(profile.appearances.map((a) => a.event)).toEqual(['2024-04-12-digital-transformation-hrm-panel', '2020-hrm-in-civil-service-amid-covid-19']);
+    const search = hub(['search', 'public trust', '--format', 'ndjson'], { cwd: root });
+    expect(search.code).toBe(0);
+    expect(JSON.parse(search.stdout.split('\n')[0]!)).toMatchObject({ kind: 'quote', event: '2020-hrm-in-civil-service-amid-covid-19' });
+  });
+
   it('exits 1 on invalid data with located problems, and 2 on usage errors', () => {
     const root = copyBundledArchive();
     writeFile(root, 'events/2024/2024-06-01-typo.yaml', 'title: T\ntype: webinar\nstart: 2024-06-01\nspeakr: []\n');

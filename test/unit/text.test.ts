@@ -58,3 +58,11 @@ describe('suggestions', () => {
     expect(sorted.indexOf('Анар')).toBeLessThan(sorted.indexOf('김'));
   });
 });
+
+describe('Turkish dotted capital I', () => {
+  it('matches names written in capitals to the same name in lower case, and keeps dotless ı apart', () => {
+    expect(nameKey('ÖZLEM ÇELİK')).toBe(nameKey('Özlem Çelik'));
+    expect(nameKey('İlker')).toBe('ilker');
+    expect(nameKey('Yılmaz')).not.toBe(nameKey('Yilmaz'));
+  });
+});

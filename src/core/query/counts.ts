@@ -20,39 +20,28 @@ export interface CountryCount {
   speakers: number;
 }
 
-function eventsInRange(filters: DateFilters) {
+/** A condition on `column` (an event id) keeping the events that start within the dates, if any are given. */
+function eventsInRange(filters: DateFilters, column: string): { and: string; params: Record<string, unknown> } {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  return { cte: `ev AS (SELECT e.id, e.country FROM events e ${whereClause(c)})`, params: c.params };
+  if (c.where.length === 0) return { and: '', params: {} };
+  return { and: ` AND ${column} IN (SELECT e.id FROM events e ${whereClause(c)})`, params: c.params };
 }
 
 export function listCountries(db: Database, filters: DateFilters = {}, lang: NameLang = 'en'): CountryCount[] {
-  const { cte, params } = eventsInRange(filters);
+  const events = eventsInRange(filters, 'p.event_id');
   const taking = db
     .prepare(
-      `WITH ${cte},
-       part(code, event_id, hosted) AS (
-         SELECT country, id, 1 FROM ev WHERE country IS NOT NULL
-         UNION ALL SELECT c.country, c.event_id, 0 FROM event_countries c JOIN ev ON ev.id = c.event_id
-         UNION ALL SELECT COALESCE(a.country, p.country), a.event_id, 0
-           FROM appearances a JOIN ev ON ev.id = a.event_id LEFT JOIN people p ON p.id = a.person_id
-           WHERE COALESCE(a.country, p.country) IS NOT NULL)
-       SELECT code, COUNT(DISTINCT event_id) AS events,
-              COUNT(DISTINCT CASE WHEN hosted = 1 THEN event_id END) AS hosted,
-              COUNT(DISTINCT CASE WHEN hosted = 0 THEN event_id END) AS represented
-       FROM part GROUP BY code`,
+      `SELECT p.country AS code, COUNT(*) AS events, SUM((how & 1) != 0) AS hosted, SUM((how & 6) != 0) AS represented
+       FROM event_participation p WHERE 1${events.and} GROUP BY p.country`,
     )
-    .all(params) as Array<Omit<CountryCount, 'name' | 'speakers'>>;
+    .all(events.params) as Array<Omit<CountryCount, 'name' | 'speakers'>>;
+  const inRange = eventsInRange(filters, 'a.event_id');
   const speakers = new Map(
     db
-      .prepare(
-        `WITH ${cte}
-         SELECT COALESCE(a.country, p.country) AS code, COUNT(DISTINCT a.person_id) AS speakers
-         FROM appearances a JOIN ev ON ev.id = a.event_id LEFT JOIN people p ON p.id = a.person_id
-         WHERE COALESCE(a.country, p.country) IS NOT NULL GROUP BY 1`,
-      )
+      .prepare(`SELECT a.represents, COUNT(DISTINCT a.person_id) FROM appearances a WHERE a.represents IS NOT NULL${inRange.and} GROUP BY a.represents`)
       .raw()
-      .all(params) as Array<[string, number]>,
+      .all(inRange.params) as Array<[string, number]>,
   );
   return taking
     .map((row) => ({ code: row.code, name: countryName(row.code, lang) ?? row.code, events: row.events, hosted: row.hosted, represented: row.represented, speakers: speakers.get(row.code) ?? 0 }))
@@ -67,32 +56,49 @@ export interface TopicCount {
   last: string;
 }
 
+/*
+ * Topics and organisations need distinct counts across two tables (events per topic and the
+ * people who spoke at them; events an organisation organised, partnered or sent speakers
+ * to). SQLite does those with a temporary B-tree per group; reading the few columns once
+ * and counting in Sets measured three to four times faster on 10,000 events.
+ */
+
+/** Adds `value` to the set kept under `key`. */
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
 export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[] {
-  const { cte, params } = eventsInRange(filters);
-  const tagged = db
-    .prepare(`WITH ${cte} SELECT t.topic, e.start, e.start_first FROM event_topics t JOIN ev ON ev.id = t.event_id JOIN events e ON e.id = t.event_id`)
-    .raw()
-    .all(params) as Array<[string, string, string]>;
-  const speakers = new Map(
-    db
-      .prepare(`WITH ${cte} SELECT t.topic, COUNT(DISTINCT a.person_id) FROM event_topics t JOIN ev ON ev.id = t.event_id JOIN appearances a ON a.event_id = t.event_id GROUP BY t.topic`)
-      .raw()
-      .all(params) as Array<[string, number]>,
-  );
-  // One pass for counts and the first and last dates, keeping each date as written.
-  const topics = new Map<string, { events: number; first: [string, string]; last: [string, string] }>();
-  for (const [topic, start, day] of tagged) {
-    const t = topics.get(topic);
-    if (!t) {
-      topics.set(topic, { events: 1, first: [day, start], last: [day, start] });
-      continue;
-    }
-    t.events++;
-    if (day < t.first[0]) t.first = [day, start];
-    if (day > t.last[0]) t.last = [day, start];
+  const tagged = eventsInRange(filters, 't.event_id');
+  const topicsOf = new Map<string, string[]>();
+  for (const [eventId, topic] of db.prepare(`SELECT t.event_id, t.topic FROM event_topics t WHERE 1${tagged.and}`).raw().all(tagged.params) as Array<[string, string]>) {
+    const list = topicsOf.get(eventId);
+    if (list) list.push(topic);
+    else topicsOf.set(eventId, [topic]);
   }
-  return [...topics]
-    .map(([topic, t]) => ({ topic, events: t.events, speakers: speakers.get(topic) ?? 0, first: t.first[1], last: t.last[1] }))
+  const events = new Map<string, Set<string>>();
+  const dates = new Map<string, { first: [string, string]; last: [string, string] }>();
+  const inRange = eventsInRange(filters, 'e.id');
+  for (const [eventId, start, day] of db.prepare(`SELECT e.id, e.start, e.start_first FROM events e WHERE e.id IN (SELECT event_id FROM event_topics)${inRange.and}`).raw().all(inRange.params) as Array<[string, string, string]>) {
+    for (const topic of topicsOf.get(eventId) ?? []) {
+      addTo(events, topic, eventId);
+      const d = dates.get(topic);
+      if (!d) dates.set(topic, { first: [day, start], last: [day, start] });
+      else {
+        if (day < d.first[0]) d.first = [day, start];
+        if (day > d.last[0]) d.last = [day, start];
+      }
+    }
+  }
+  const speakers = new Map<string, Set<string>>();
+  const spoke = eventsInRange(filters, 'a.event_id');
+  for (const [eventId, personId] of db.prepare(`SELECT a.event_id, a.person_id FROM appearances a WHERE 1${spoke.and}`).raw().all(spoke.params) as Array<[string, string]>) {
+    for (const topic of topicsOf.get(eventId) ?? []) addTo(speakers, topic, personId);
+  }
+  return [...events]
+    .map(([topic, ids]) => ({ topic, events: ids.size, speakers: speakers.get(topic)?.size ?? 0, first: dates.get(topic)!.first[1], last: dates.get(topic)!.last[1] }))
     .sort((a, b) => b.events - a.events || compareText(a.topic, b.topic));
 }
 
@@ -111,23 +117,32 @@ export interface OrganizationCount {
 }
 
 export function listOrganizations(db: Database, filters: DateFilters = {}): OrganizationCount[] {
-  const { cte, params } = eventsInRange(filters);
-  const counts = db
-    .prepare(
-      `WITH ${cte},
-       part(org, event_id, relation, person_id) AS (
-         SELECT l.organization_id, l.event_id, l.relation, NULL FROM event_organizations l JOIN ev ON ev.id = l.event_id
-         UNION ALL SELECT a.organization_id, a.event_id, 'speaker', a.person_id FROM appearances a JOIN ev ON ev.id = a.event_id WHERE a.organization_id IS NOT NULL)
-       SELECT o.id, o.name, o.acronym, o.country, o.kind, o.registered,
-              COUNT(DISTINCT part.event_id) AS events,
-              COUNT(DISTINCT CASE WHEN relation = 'organizer' THEN part.event_id END) AS organized,
-              COUNT(DISTINCT CASE WHEN relation = 'partner' THEN part.event_id END) AS partnered,
-              COUNT(DISTINCT part.person_id) AS speakers
-       FROM part JOIN organizations o ON o.id = part.org
-       GROUP BY o.id`,
-    )
-    .all(params) as Array<Omit<OrganizationCount, 'registered'> & { registered: number }>;
-  return counts
-    .map((r) => ({ ...r, registered: r.registered === 1 }))
+  const events = new Map<string, Set<string>>();
+  const organized = new Map<string, Set<string>>();
+  const partnered = new Map<string, Set<string>>();
+  const speakers = new Map<string, Set<string>>();
+  const linked = eventsInRange(filters, 'l.event_id');
+  for (const [orgId, relation, eventId] of db.prepare(`SELECT l.organization_id, l.relation, l.event_id FROM event_organizations l WHERE 1${linked.and}`).raw().all(linked.params) as Array<[string, string, string]>) {
+    addTo(events, orgId, eventId);
+    addTo(relation === 'organizer' ? organized : partnered, orgId, eventId);
+  }
+  const spoke = eventsInRange(filters, 'a.event_id');
+  for (const [orgId, eventId, personId] of db.prepare(`SELECT a.organization_id, a.event_id, a.person_id FROM appearances a WHERE a.organization_id IS NOT NULL${spoke.and}`).raw().all(spoke.params) as Array<[string, string, string]>) {
+    addTo(events, orgId, eventId);
+    addTo(speakers, orgId, personId);
+  }
+  if (events.size === 0) return [];
+  const orgs = db
+    .prepare('SELECT id, name, acronym, country, kind, registered FROM organizations WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...events.keys()])) as Array<{ id: string; name: string; acronym: string | null; country: string | null; kind: string | null; registered: number }>;
+  return orgs
+    .map((o) => ({
+      ...o,
+      events: events.get(o.id)!.size,
+      organized: organized.get(o.id)?.size ?? 0,
+      partnered: partnered.get(o.id)?.size ?? 0,
+      speakers: speakers.get(o.id)?.size ?? 0,
+      registered: o.registered === 1,
+    }))
     .sort((a, b) => b.events - a.events || compareText(a.name, b.name));
 }

@@ -72,28 +72,39 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
     c.where.push('e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = @org)');
     c.params.org = filters.org;
   }
-  const rows = (db
-    .prepare(
-      `SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country,
-         (SELECT json_group_array(topic) FROM (SELECT topic FROM event_topics t WHERE t.event_id = e.id ORDER BY t.seq)) AS topics,
-         (SELECT COUNT(*) FROM appearances a WHERE a.event_id = e.id) AS speakers,
-         e.series, e.part_of, e.status, e.start_first
-       FROM events e ${whereClause(c)}`,
-    )
-    .all(c.params) as Array<Omit<EventRow, 'topics'> & { topics: string; start_first: string }>)
-    .map(({ start_first, ...row }) => ({ ...row, topics: JSON.parse(row.topics) as string[], start_first }));
-  rows.sort(ORDER[filters.sort ?? 'newest']);
-  const limited = filters.limit === undefined ? rows : rows.slice(0, filters.limit);
-  return limited.map(({ start_first: _, ...row }) => row);
+  const rows = db
+    .prepare(`SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of, e.status, e.start_first FROM events e ${whereClause(c)}`)
+    .raw()
+    .all(c.params) as Array<[string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string]>;
+  if (rows.length === 0) return [];
+  // Topics and speaker counts come in two set-wise statements rather than two subqueries a row.
+  const ids = JSON.stringify(rows.map((r) => r[0]));
+  const speakers = new Map(db.prepare('SELECT event_id, COUNT(*) FROM appearances WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id').raw().all(ids) as Array<[string, number]>);
+  const sorted = rows.map(([id, title, type, start, end, format, city, country, series, part_of, status, start_first]) => ({
+    row: { id, title, type, start, end, format, city, country, topics: [] as string[], speakers: speakers.get(id) ?? 0, series, part_of, status },
+    start_first,
+  }));
+  sorted.sort(ORDER[filters.sort ?? 'newest']);
+  const limited = filters.limit === undefined ? sorted : sorted.slice(0, filters.limit);
+  const byId = new Map(limited.map(({ row }) => [row.id, row]));
+  const topics = db
+    .prepare('SELECT event_id, topic FROM event_topics WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, seq')
+    .raw()
+    .all(limited === sorted ? ids : JSON.stringify([...byId.keys()])) as Array<[string, string]>;
+  for (const [eventId, topic] of topics) byId.get(eventId)?.topics.push(topic);
+  return limited.map(({ row }) => row);
 }
 
-type Sortable = EventRow & { start_first: string };
+interface Sortable {
+  row: EventRow;
+  start_first: string;
+}
 const byDate = (a: Sortable, b: Sortable) => (a.start_first < b.start_first ? -1 : a.start_first > b.start_first ? 1 : 0);
 // Equal keys fall back to a locale-aware title order, which SQLite cannot do, then the id.
-const byTitle = (a: Sortable, b: Sortable) => compareText(a.title, b.title) || compareText(a.id, b.id);
+const byTitle = (a: Sortable, b: Sortable) => compareText(a.row.title, b.row.title) || compareText(a.row.id, b.row.id);
 const ORDER: Record<EventSort, (a: Sortable, b: Sortable) => number> = {
   newest: (a, b) => byDate(b, a) || byTitle(a, b),
   oldest: (a, b) => byDate(a, b) || byTitle(a, b),
   title: (a, b) => byTitle(a, b) || byDate(b, a),
-  speakers: (a, b) => b.speakers - a.speakers || byDate(b, a) || byTitle(a, b),
+  speakers: (a, b) => b.row.speakers - a.row.speakers || byDate(b, a) || byTitle(a, b),
 };

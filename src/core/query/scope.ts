@@ -47,20 +47,8 @@ export function andClause(c: Conditions): string {
   return c.where.map((w) => ` AND ${w}`).join('');
 }
 
-/**
- * The speakers who represented a country: the entry's own country, else (for an entry that
- * gives none) the person's registry country. Two indexed look-ups instead of a scan.
- */
-export const SPEAKER_APPEARANCES_OF_COUNTRY = `
-  SELECT event_id, person_id FROM appearances WHERE country = @country
-  UNION ALL
-  SELECT event_id, person_id FROM appearances WHERE country IS NULL AND person_id IN (SELECT id FROM people WHERE country = @country)`;
-
 /** Ids of the events a country took part in: as host, as a listed country, or through a speaker. */
-export const EVENTS_OF_COUNTRY = `
-  SELECT id FROM events WHERE country = @country
-  UNION SELECT event_id FROM event_countries WHERE country = @country
-  UNION SELECT event_id FROM (${SPEAKER_APPEARANCES_OF_COUNTRY})`;
+export const EVENTS_OF_COUNTRY = 'SELECT event_id FROM event_participation WHERE country = @country';
 
 /** An event and every session inside it, however deep. */
 export const EVENT_AND_SESSIONS = `

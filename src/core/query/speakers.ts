@@ -3,7 +3,7 @@ import { compareText } from '../text.js';
 import { addDateConditions, andClause, emptyConditions, EVENT_AND_SESSIONS, type DateFilters } from './scope.js';
 
 export interface SpeakerFilters extends DateFilters {
-  /** The country the speaker represented (or, when the entry gives none, their registry country). */
+  /** The country the speaker represented: the entry's, else their registry country. */
   country?: string;
   topic?: string;
   /** The organisation the speaker represented, as found by `findOrganization`. */
@@ -47,7 +47,7 @@ interface PersonInfo {
   position: string | null;
 }
 
-const APPEARANCE = 'SELECT a.person_id, a.event_id, a.seq, e.start, e.start_first, a.country, a.organization_id, a.organization, a.position FROM appearances a JOIN events e ON e.id = a.event_id';
+const APPEARANCE = 'SELECT a.person_id, a.event_id, a.seq, e.start, e.start_first, a.represents AS country, a.organization_id, a.organization, a.position FROM appearances a JOIN events e ON e.id = a.event_id';
 
 /**
  * People who spoke, one row each: distinct events, first and last appearance, and the
@@ -77,15 +77,11 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
     c.params.org = filters.org.id;
     c.params.orgNames = JSON.stringify([filters.org.id, ...filters.org.names]);
   }
-  const and = andClause(c);
-  let sql = `${APPEARANCE} WHERE 1${and}`;
   if (filters.country !== undefined) {
+    c.where.push('a.represents = @country');
     c.params.country = filters.country;
-    // The entry's own country, else the registry's: two indexed look-ups rather than a scan.
-    sql = `${APPEARANCE} WHERE a.country = @country${and}
-      UNION ALL
-      ${APPEARANCE} WHERE a.country IS NULL AND a.person_id IN (SELECT id FROM people WHERE country = @country)${and}`;
   }
+  const sql = `${APPEARANCE} WHERE 1${andClause(c)}`;
   const params = c.params;
   const spans = foldPerPerson(db.prepare(sql).all(params) as AppearanceRow[]);
   if (spans.size === 0) return [];
