@@ -59,6 +59,30 @@ for (const size of sizes) {
   writeFileSync(someFile, original);
   measure([hubBin, 'index', '--archive', archive, '--quiet']);
   row('hub speakers --country KZ (end to end)', measure([hubBin, 'speakers', '--country', 'KZ', '--format', 'json', '--archive', archive, '--quiet']), size === 10000 ? '< 200 ms' : '');
+  // Every query command, end to end (start, index check, query, JSON out).
+  const person = spawnSync('ls', [path.join(archive, 'people')], { encoding: 'utf8' }).stdout.split('\n')[0].replace(/\.yaml$/, '');
+  const event = path.basename(someFile, '.yaml');
+  const queries = [
+    ['events'],
+    ['events', '--year', '2020'],
+    ['events', '--country', 'KZ', '--limit', '20'],
+    ['events', '--speaker', person],
+    ['events', '--topic', 'ethics', '--org', 'org-3'],
+    ['speakers'],
+    ['speakers', '--topic', 'ethics', '--year', '2021'],
+    ['speakers', '--role', 'keynote', '--country', 'TR'],
+    ['show', event],
+    ['person', person],
+    ['countries'],
+    ['countries', '--year', '2020', '--lang', 'ru'],
+    ['topics'],
+    ['orgs'],
+    ['search', 'trust'],
+    ['search', 'Türkiye', '--year', '2020'],
+  ];
+  for (const args of queries) {
+    row(`hub ${args.join(' ')}`, measure([hubBin, ...args, '--format', 'json', '--archive', archive, '--quiet']), size === 10000 ? '< 300 ms' : '');
+  }
   for (const r of rows.filter((x) => x.label === label && x.status !== 0 && !x.step.startsWith('peer'))) process.stderr.write(`warning: "${r.step}" exited ${r.status}\n`);
 }
 

@@ -105,7 +105,7 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
   withDates(program.command('search').description('full-text search over titles, themes, summaries and quotes, best matches first'), 'matches in events')
     .argument('<text...>', 'words to find (all must appear; case and accents do not matter), or a "quoted phrase"')
     .option('--country <country>', 'only events hosted in, or with participants from, this country')
-    .option('--limit <n>', 'at most this many results')
+    .option('--limit <n>', 'at most this many results (default 100)')
     .action(run(async (ctx, command) => (await import('./commands/search.js')).runSearch(ctx, command.args, command.opts())));
 
   return program;

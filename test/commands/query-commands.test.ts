@@ -307,6 +307,25 @@ describe('hub search', () => {
     expect(none.stderr).toMatch(/nothing matches `zzzz`/);
   });
 
+  it('shows the best matches first, and says when --limit left some out', async () => {
+    const limited = await runHub(['search', 'civil', '--limit', '1', '--format', 'json'], { cwd: unicode });
+    expect(JSON.parse(limited.stdout)).toHaveLength(1);
+    expect(limited.stderr).toMatch(/showing the best 1 matches; --limit N shows more/);
+    const all = await runHub(['search', 'civil', '--format', 'json'], { cwd: unicode });
+    expect(JSON.parse(all.stdout)).toHaveLength(2);
+    expect(all.stderr).toBe('');
+  });
+
+  it('lists events newest first up to --limit, ties on the date kept in title order', async () => {
+    const root = makeArchive({
+      'events/2024/2024-05-01-b.yaml': 'title: Beta\ntype: webinar\nstart: 2024-05-01\n',
+      'events/2024/2024-05-01-a.yaml': 'title: Alpha\ntype: webinar\nstart: 2024-05-01\n',
+      'events/2024/2024-04-01-c.yaml': 'title: Gamma\ntype: webinar\nstart: 2024-04-01\n',
+    });
+    expect(await ids(['events', '--limit', '1'], root)).toEqual(['2024-05-01-a']);
+    expect(await ids(['events', '--limit', '2', '--sort', 'oldest'], root)).toEqual(['2024-04-01-c', '2024-05-01-a']);
+  });
+
   it('colours matches on a colour terminal without breaking the table', async () => {
     const result = await runHub(['search', 'доверие'], { cwd: unicode, tty: true, columns: 100, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(result.stdout).toContain('\x1b[');

@@ -9,18 +9,24 @@ export interface SearchOptions extends DateOptions {
   limit?: string;
 }
 
+/** Enough to read; `--limit` asks for more. */
+const DEFAULT_LIMIT = 100;
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
 
 export async function runSearch(ctx: Context, words: string[], options: SearchOptions): Promise<number> {
   const filters: SearchFilters = {
     ...parseDateOptions(options),
     ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
-    ...(options.limit !== undefined && { limit: parseLimit(options.limit) }),
   };
+  // The best matches are what a reader wants; one more than shown says whether there are others.
+  const limit = options.limit === undefined ? DEFAULT_LIMIT : parseLimit(options.limit);
+  filters.limit = limit + 1;
   const text = words.join(' ');
   const db = await openSyncedIndex(ctx);
   try {
-    const hits = searchArchive(db, text, filters);
+    const found = searchArchive(db, text, filters);
+    const hits = found.slice(0, limit);
+    if (found.length > limit) ctx.info(`showing the best ${limit} matches; --limit N shows more`);
     // Programs get matches as **Markdown emphasis**; a table keeps the marks (they take no
     // width) until the cell is fitted, then shows them in colour, or not at all.
     const table = ctx.format() === 'table';

@@ -72,10 +72,27 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
     c.where.push('e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = @org)');
     c.params.org = filters.org;
   }
-  const rows = db
-    .prepare(`SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of, e.status, e.start_first FROM events e ${whereClause(c)}`)
-    .raw()
-    .all(c.params) as Array<[string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string]>;
+  type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string];
+  const sort = filters.sort ?? 'newest';
+  const byDateOnly = sort === 'newest' || sort === 'oldest';
+  const statement = db
+    .prepare(
+      `SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of, e.status, e.start_first FROM events e ${whereClause(c)}
+       ${byDateOnly ? `ORDER BY e.start_first ${sort === 'newest' ? 'DESC' : 'ASC'}` : ''}`,
+    )
+    .raw();
+  let rows: Raw[];
+  if (byDateOnly && filters.limit !== undefined) {
+    // In date order, the first `limit` rows and any that tie with the last are all that can
+    // be shown: stop reading there instead of loading every match.
+    rows = [];
+    for (const row of statement.iterate(c.params) as IterableIterator<Raw>) {
+      if (rows.length >= filters.limit && row[11] !== rows[rows.length - 1]![11]) break;
+      rows.push(row);
+    }
+  } else {
+    rows = statement.all(c.params) as Raw[];
+  }
   if (rows.length === 0) return [];
   // Topics and speaker counts come in two set-wise statements rather than two subqueries a row.
   const ids = JSON.stringify(rows.map((r) => r[0]));
@@ -84,7 +101,7 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
     row: { id, title, type, start, end, format, city, country, topics: [] as string[], speakers: speakers.get(id) ?? 0, series, part_of, status },
     start_first,
   }));
-  sorted.sort(ORDER[filters.sort ?? 'newest']);
+  sorted.sort(ORDER[sort]);
   const limited = filters.limit === undefined ? sorted : sorted.slice(0, filters.limit);
   const byId = new Map(limited.map(({ row }) => [row.id, row]));
   const topics = db
