@@ -79,7 +79,7 @@ export class Context {
     const format = this.format();
     if (rows.length === 0) this.info(options.empty);
     if (rows.length === 0 && format === 'table') return;
-    const width = format === 'table' && this.options.out === undefined && this.io.stdout.isTTY ? this.io.stdout.columns : undefined;
+    const width = format === 'table' ? this.terminalWidth() : undefined;
     // Tables show what reads well; CSV carries the same fields as JSON, in the same order.
     const shown = format === 'csv' ? options.fields.map((key) => ({ key })) : columns;
     this.writeData(await render(rows, shown, format, { colors: this.out, width, excel: this.options.excel ?? false }));
@@ -92,7 +92,7 @@ export class Context {
   async writeRecord(object: object, options: { page: (width: number) => string; csv: { rows: object[]; fields: string[] } }): Promise<void> {
     const format = this.format();
     if (format === 'table') {
-      const width = this.options.out === undefined && this.io.stdout.isTTY ? (this.io.stdout.columns ?? 80) : 80;
+      const width = this.terminalWidth() ?? 80;
       this.writeData(options.page(Math.max(40, Math.min(width, 100))));
       return;
     }
@@ -101,6 +101,12 @@ export class Context {
       return;
     }
     this.writeData(format === 'ndjson' ? `${JSON.stringify(object)}\n` : `${JSON.stringify(object, null, 2)}\n`);
+  }
+
+  /** The terminal's width when data goes to one that reports it (a pty may report 0). */
+  private terminalWidth(): number | undefined {
+    const columns = this.io.stdout.columns;
+    return this.options.out === undefined && this.io.stdout.isTTY && columns !== undefined && columns > 0 ? columns : undefined;
   }
 
   /** A progress callback for long work, drawn only on a terminal. */

@@ -265,6 +265,12 @@ describe('hub countries, topics, orgs', () => {
     ]);
   });
 
+  it('draws whole tables on a terminal that reports no width', async () => {
+    const result = await runHub(['topics'], { cwd: unicode, tty: true, columns: 0 });
+    expect(result.stdout.split('\n')[1]).toMatch(/^hrm\s+2\s+3\s+2023-03-15\s+2024-06-01$/);
+    expect(result.stdout).not.toContain('…');
+  });
+
   it('counts organisations: organised, partnered, speakers', async () => {
     const rows = await runJson<Array<Record<string, unknown>>>(['orgs'], { cwd: bundled });
     expect(rows.find((r) => r.id === 'aspa')).toMatchObject({ name: 'American Society for Public Administration', events: 2, organized: 1, partnered: 1, speakers: 1 });
