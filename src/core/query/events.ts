@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { compareText } from '../text.js';
-import { addDateConditions, emptyConditions, EVENTS_OF_COUNTRY, whereClause, type DateFilters } from './scope.js';
+import { addCondition, addDateConditions, emptyConditions, EVENTS_OF_COUNTRY, whereClause, type DateFilters } from './scope.js';
 
 export interface EventFilters extends DateFilters {
   /** Host country, a listed represented country, or a speaker's country. */
@@ -44,34 +44,13 @@ export interface EventRow {
 export function listEvents(db: Database, filters: EventFilters = {}): EventRow[] {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  if (filters.country !== undefined) {
-    c.where.push(`e.id IN (${EVENTS_OF_COUNTRY})`);
-    c.params.country = filters.country;
-  }
-  if (filters.hostCountry !== undefined) {
-    c.where.push('e.country = @hostCountry');
-    c.params.hostCountry = filters.hostCountry;
-  }
-  if (filters.type !== undefined) {
-    c.where.push('e.type = @type');
-    c.params.type = filters.type;
-  }
-  if (filters.topic !== undefined) {
-    c.where.push('e.id IN (SELECT event_id FROM event_topics WHERE topic = @topic)');
-    c.params.topic = filters.topic;
-  }
-  if (filters.series !== undefined) {
-    c.where.push('e.series IN (SELECT value FROM json_each(@series))');
-    c.params.series = JSON.stringify(filters.series);
-  }
-  if (filters.speaker !== undefined) {
-    c.where.push('e.id IN (SELECT event_id FROM appearances WHERE person_id = @speaker)');
-    c.params.speaker = filters.speaker;
-  }
-  if (filters.org !== undefined) {
-    c.where.push('e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = @org)');
-    c.params.org = filters.org;
-  }
+  addCondition(c, `e.id IN (${EVENTS_OF_COUNTRY})`, { country: filters.country });
+  addCondition(c, 'e.country = @hostCountry', { hostCountry: filters.hostCountry });
+  addCondition(c, 'e.type = @type', { type: filters.type });
+  addCondition(c, 'e.id IN (SELECT event_id FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
+  addCondition(c, 'e.series IN (SELECT value FROM json_each(@series))', { series: filters.series && JSON.stringify(filters.series) });
+  addCondition(c, 'e.id IN (SELECT event_id FROM appearances WHERE person_id = @speaker)', { speaker: filters.speaker });
+  addCondition(c, 'e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = @org)', { org: filters.org });
   type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string];
   const sort = filters.sort ?? 'newest';
   const byDateOnly = sort === 'newest' || sort === 'oldest';

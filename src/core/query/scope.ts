@@ -24,19 +24,17 @@ export function emptyConditions(): Conditions {
  * Events starting within the dates: a partial start date counts when its range overlaps,
  * so `--from 2023-03` keeps an event dated just `2023-03`.
  */
+/** Adds `sql` with its named parameters, unless a parameter's value was not given. */
+export function addCondition(c: Conditions, sql: string, params: Record<string, unknown>): void {
+  if (Object.values(params).some((v) => v === undefined)) return;
+  c.where.push(sql);
+  Object.assign(c.params, params);
+}
+
 export function addDateConditions(c: Conditions, filters: DateFilters, e = 'e'): void {
-  if (filters.year !== undefined) {
-    c.where.push(`${e}.year = @year`);
-    c.params.year = filters.year;
-  }
-  if (filters.from !== undefined) {
-    c.where.push(`${e}.start_last >= @from`);
-    c.params.from = filters.from;
-  }
-  if (filters.to !== undefined) {
-    c.where.push(`${e}.start_first <= @to`);
-    c.params.to = filters.to;
-  }
+  addCondition(c, `${e}.year = @year`, { year: filters.year });
+  addCondition(c, `${e}.start_last >= @from`, { from: filters.from });
+  addCondition(c, `${e}.start_first <= @to`, { to: filters.to });
 }
 
 export function whereClause(c: Conditions): string {

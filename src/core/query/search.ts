@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { UsageError } from '../errors.js';
-import { addDateConditions, andClause, emptyConditions, EVENTS_OF_COUNTRY, type DateFilters } from './scope.js';
+import { addCondition, addDateConditions, andClause, emptyConditions, EVENTS_OF_COUNTRY, type DateFilters } from './scope.js';
 
 export interface SearchFilters extends DateFilters {
   country?: string;
@@ -52,10 +52,7 @@ export function toFtsQuery(text: string): string {
 export function searchArchive(db: Database, text: string, filters: SearchFilters = {}): SearchHit[] {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  if (filters.country !== undefined) {
-    c.where.push(`e.id IN (${EVENTS_OF_COUNTRY})`);
-    c.params.country = filters.country;
-  }
+  addCondition(c, `e.id IN (${EVENTS_OF_COUNTRY})`, { country: filters.country });
   c.params.query = toFtsQuery(text);
   c.params.limit = filters.limit ?? -1;
   return db

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { compareText } from '../text.js';
-import { addDateConditions, andClause, emptyConditions, EVENT_AND_SESSIONS, type DateFilters } from './scope.js';
+import { addCondition, addDateConditions, andClause, emptyConditions, EVENT_AND_SESSIONS, type DateFilters } from './scope.js';
 
 export interface SpeakerFilters extends DateFilters {
   /** The country the speaker represented: the entry's, else their registry country. */
@@ -58,29 +58,17 @@ const APPEARANCE = 'SELECT a.person_id, a.event_id, a.seq, e.start, e.start_firs
 export function listSpeakers(db: Database, filters: SpeakerFilters = {}): SpeakerRow[] {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  if (filters.topic !== undefined) {
-    c.where.push('a.event_id IN (SELECT event_id FROM event_topics WHERE topic = @topic)');
-    c.params.topic = filters.topic;
-  }
-  if (filters.role !== undefined) {
-    c.where.push('a.role = @role');
-    c.params.role = filters.role;
-  }
-  if (filters.event !== undefined) {
-    c.where.push(`a.event_id IN (${EVENT_AND_SESSIONS})`);
-    c.params.event = filters.event;
-  }
-  if (filters.org !== undefined) {
-    // The entry's organisation, else (when it names none) the registry's, written as id or name.
-    c.where.push(`(a.organization_id = @org OR (a.organization_id IS NULL
-      AND a.person_id IN (SELECT id FROM people WHERE organization IN (SELECT value FROM json_each(@orgNames)))))`);
-    c.params.org = filters.org.id;
-    c.params.orgNames = JSON.stringify([filters.org.id, ...filters.org.names]);
-  }
-  if (filters.country !== undefined) {
-    c.where.push('a.represents = @country');
-    c.params.country = filters.country;
-  }
+  addCondition(c, 'a.event_id IN (SELECT event_id FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
+  addCondition(c, 'a.role = @role', { role: filters.role });
+  addCondition(c, `a.event_id IN (${EVENT_AND_SESSIONS})`, { event: filters.event });
+  // The entry's organisation, else (when it names none) the registry's, written as id or name.
+  addCondition(
+    c,
+    `(a.organization_id = @org OR (a.organization_id IS NULL
+      AND a.person_id IN (SELECT id FROM people WHERE organization IN (SELECT value FROM json_each(@orgNames)))))`,
+    { org: filters.org?.id, orgNames: filters.org && JSON.stringify([filters.org.id, ...filters.org.names]) },
+  );
+  addCondition(c, 'a.represents = @country', { country: filters.country });
   const sql = `${APPEARANCE} WHERE 1${andClause(c)}`;
   const params = c.params;
   const spans = foldPerPerson(db.prepare(sql).all(params) as AppearanceRow[]);
