@@ -43,6 +43,12 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .exitOverride();
 
   program
+    .command('init')
+    .description('create an empty archive: record folders, a .gitignore for the index, a README')
+    .argument('[dir]', 'the folder to create it in (default: ./archive)')
+    .action(run(async (ctx, command) => (await import('./commands/init.js')).runInit(ctx, command.args[0])));
+
+  program
     .command('validate')
     .description('check records against the schemas and across records; every problem as file:line:col  message')
     .argument('[path...]', 'only report on these files or folders (the whole archive is still read)')

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncIndex } from '../../src/db/sync.js';
 import { MIGRATIONS } from '../../src/db/migrations.js';
-import { copyBundledArchive, eventYaml, makeArchive, writeFile } from '../helpers/archive.js';
+import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 import { runHub, runJson } from '../helpers/run.js';
 
 const sync = async (root: string, rebuild = false) => {
@@ -134,3 +134,25 @@ describe('the index', () => {
   });
 });
 
+
+describe('hub init', () => {
+  it('creates an empty archive that the queries find, and refuses to overwrite one', async () => {
+    const cwd = tempDir();
+    const first = await runHub(['init'], { cwd });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/created an empty archive in archive: events\/, people\/, organizations\/, .gitignore, README.md/);
+    expect(readFileSync(path.join(cwd, 'archive', '.gitignore'), 'utf8')).toContain('.hub/');
+    expect(readFileSync(path.join(cwd, 'archive', 'README.md'), 'utf8')).toContain('events/<YYYY>/<id>.yaml');
+    const events = await runHub(['events', '--format', 'json'], { cwd });
+    expect(events.code).toBe(0);
+    expect(JSON.parse(events.stdout)).toEqual([]);
+    const again = await runHub(['init'], { cwd });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already holds an archive/);
+    writeFileSync(path.join(cwd, 'notes.txt'), 'mine');
+    const busy = await runHub(['init', '.'], { cwd });
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(/is not empty/);
+    expect(readFileSync(path.join(cwd, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
