@@ -2,12 +2,19 @@ import type { Db } from '../db/connection.js';
 import { syncIndex } from '../db/sync.js';
 import type { Context } from './context.js';
 
-/** Every query starts here: the index brought up to date, with a word about what was left out. */
-export async function openSyncedIndex(ctx: Context): Promise<Db> {
+/**
+ * Every query runs here: on the index brought up to date (with a word about what was left
+ * out), closed again however the work ends.
+ */
+export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>): Promise<T> {
   const { db, report } = await syncIndex(ctx.root(), { onProgress: ctx.progress('indexing') });
   ctx.endProgress();
   warnNotIndexed(ctx, report.notIndexed);
-  return db;
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
 }
 
 export function warnNotIndexed(ctx: Context, count: number): void {

@@ -10,21 +10,16 @@ export interface Migration {
   sql: string;
 }
 
+/** The country a speaker entry stands for: its own, else the registered person's. */
+export const REPRESENTS_SQL = 'COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1))';
+
 /** Fills `event_participation` from the events, their listed countries and their speakers. */
-const PARTICIPATION_INSERT = `INSERT INTO event_participation (country, event_id, how)
+export const PARTICIPATION_INSERT = `INSERT INTO event_participation (country, event_id, how)
 SELECT country, event_id, SUM(DISTINCT bit) FROM (
   SELECT country, id AS event_id, 1 AS bit FROM events WHERE country IS NOT NULL
   UNION ALL SELECT country, event_id, 2 FROM event_countries
   UNION ALL SELECT represents, event_id, 4 FROM appearances WHERE represents IS NOT NULL
 ) GROUP BY country, event_id`;
-
-/** After a registry change: every speaker's country again, and the participation it implies. */
-export function refreshParticipation(db: Database): void {
-  db.exec(`UPDATE appearances SET represents = COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1))
-    WHERE represents IS NOT COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1));
-    DELETE FROM event_participation;
-    ${PARTICIPATION_INSERT};`);
-}
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -82,7 +77,6 @@ CREATE TABLE people (
   registered INTEGER NOT NULL,
   record TEXT
 );
-CREATE INDEX people_country ON people(country);
 CREATE TABLE person_names (
   key TEXT NOT NULL,
   person_id TEXT NOT NULL,
@@ -231,13 +225,16 @@ GROUP BY COALESCE(a.country, p.country);
     // part in which event (bits: 1 hosted, 2 listed as represented, 4 sent a speaker), so
     // `hub countries` and `--country` filters count from one table instead of a union.
     // Quote documents lose the event title, so a title word finds the event once, not once
-    // per quote. `meta` keeps the fingerprint of the files as last indexed.
+    // per quote. `meta` keeps the fingerprint of the files as last indexed. The country
+    // indexes the speaker queries used before `represents` existed go.
     name: '002-participation',
     sql: `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ALTER TABLE appearances ADD COLUMN represents TEXT;
-UPDATE appearances SET represents = COALESCE(country, (SELECT p.country FROM people p WHERE p.id = appearances.person_id AND p.registered = 1));
+UPDATE appearances SET represents = ${REPRESENTS_SQL};
 CREATE INDEX appearances_represents ON appearances(represents, person_id);
+DROP INDEX IF EXISTS appearances_country;
+DROP INDEX IF EXISTS people_country;
 CREATE TABLE event_participation (
   country TEXT NOT NULL,
   event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,

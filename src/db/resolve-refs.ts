@@ -1,4 +1,5 @@
 import type { Db } from './connection.js';
+import { PARTICIPATION_INSERT, REPRESENTS_SQL } from './migrations.js';
 import type { Resolver } from './write-records.js';
 
 /*
@@ -89,4 +90,11 @@ export function refreshUnregisteredOrganizations(db: Db, ids?: Iterable<string>)
     ) AS refs
     WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = refs.organization_id)
     GROUP BY organization_id`).run(refs.params);
+}
+
+/** After a registry change: every speaker's country again, and the participation it implies. */
+export function refreshParticipation(db: Db): void {
+  db.exec(`UPDATE appearances SET represents = ${REPRESENTS_SQL};
+    DELETE FROM event_participation;
+    ${PARTICIPATION_INSERT};`);
 }

@@ -3,8 +3,7 @@ import { scanArchive } from '../core/archive.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
 import { buildIndexFile, openIndex, type Db } from './connection.js';
-import { refreshParticipation } from './migrations.js';
-import { refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
+import { refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
 
 export interface SyncOptions {

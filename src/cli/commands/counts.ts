@@ -1,51 +1,41 @@
-import { UsageError } from '../../core/errors.js';
+import type { NameLang } from '../../core/countries.js';
 import { listCountries, listOrganizations, listTopics } from '../../core/query/counts.js';
 import type { Context } from '../context.js';
-import { openSyncedIndex } from '../synced-index.js';
+import { withSyncedIndex } from '../synced-index.js';
 import { parseDateOptions, type DateOptions } from './filter-options.js';
 
 export interface CountriesOptions extends DateOptions {
-  lang?: string;
+  /** Commander has checked it against the choices. */
+  lang?: NameLang;
 }
 
-const LANGS = ['en', 'ru', 'kk'] as const;
-
 export async function runCountries(ctx: Context, options: CountriesOptions): Promise<number> {
-  const lang = options.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang takes en, ru or kk, not \`${lang}\``);
   const filters = parseDateOptions(options);
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     await ctx.writeRows(
-      listCountries(db, filters, lang as (typeof LANGS)[number]),
+      listCountries(db, filters, options.lang),
       [{ key: 'code' }, { key: 'name', shrink: true }, { key: 'events', align: 'right' }, { key: 'hosted', align: 'right' }, { key: 'represented', align: 'right' }, { key: 'speakers', align: 'right' }],
       { empty: 'no countries in the events that match', fields: ['code', 'name', 'events', 'hosted', 'represented', 'speakers'] },
     );
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }
 
 export async function runTopics(ctx: Context, options: DateOptions): Promise<number> {
   const filters = parseDateOptions(options);
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     await ctx.writeRows(
       listTopics(db, filters),
       [{ key: 'topic', shrink: true }, { key: 'events', align: 'right' }, { key: 'speakers', align: 'right' }, { key: 'first' }, { key: 'last' }],
       { empty: 'no topics in the events that match', fields: ['topic', 'events', 'speakers', 'first', 'last'] },
     );
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }
 
 export async function runOrgs(ctx: Context, options: DateOptions): Promise<number> {
   const filters = parseDateOptions(options);
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     await ctx.writeRows(
       listOrganizations(db, filters),
       [
@@ -60,8 +50,6 @@ export async function runOrgs(ctx: Context, options: DateOptions): Promise<numbe
       ],
       { empty: 'no organisations in the events that match', fields: ['id', 'name', 'acronym', 'country', 'kind', 'events', 'organized', 'partnered', 'speakers', 'registered'] },
     );
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }

@@ -2,7 +2,7 @@ import { listEvents, type EventFilters, type EventSort } from '../../core/query/
 import { parseCountryFilter } from '../../core/query/filters.js';
 import { findOrganization, findPerson, findSeries, findTopic } from '../../core/query/lookup.js';
 import type { Context } from '../context.js';
-import { openSyncedIndex } from '../synced-index.js';
+import { withSyncedIndex } from '../synced-index.js';
 import { parseDateOptions, parseLimit, type DateOptions } from './filter-options.js';
 
 export interface EventsOptions extends DateOptions {
@@ -27,8 +27,7 @@ export async function runEvents(ctx: Context, options: EventsOptions): Promise<n
     ...(options.sort !== undefined && { sort: options.sort }),
     ...(options.limit !== undefined && { limit: parseLimit(options.limit) }),
   };
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     if (options.topic !== undefined) filters.topic = findTopic(db, options.topic);
     if (options.series !== undefined) filters.series = findSeries(db, options.series);
     if (options.speaker !== undefined) filters.speaker = findPerson(db, options.speaker).id;
@@ -47,8 +46,6 @@ export async function runEvents(ctx: Context, options: EventsOptions): Promise<n
       ],
       { empty: 'no events match', fields: ['id', 'title', 'type', 'start', 'end', 'format', 'city', 'country', 'topics', 'speakers', 'series', 'part_of', 'status'] },
     );
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }

@@ -2,12 +2,11 @@ import { NotFoundError } from '../../core/errors.js';
 import { findPerson } from '../../core/query/lookup.js';
 import { getPerson } from '../../core/query/person.js';
 import type { Context } from '../context.js';
-import { openSyncedIndex } from '../synced-index.js';
+import { withSyncedIndex } from '../synced-index.js';
 import { renderPerson } from '../views.js';
 
 export async function runPerson(ctx: Context, personRef: string): Promise<number> {
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     const found = findPerson(db, personRef);
     const profile = getPerson(db, found.id);
     if (!profile) throw new NotFoundError(`no person \`${personRef}\``);
@@ -18,8 +17,6 @@ export async function runPerson(ctx: Context, personRef: string): Promise<number
         fields: ['person', 'name', 'event', 'title', 'start', 'role', 'honorific', 'position', 'organization', 'organization_id', 'country', 'written_as'],
       },
     });
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }

@@ -1,7 +1,7 @@
 import { parseCountryFilter } from '../../core/query/filters.js';
 import { MARK_END, MARK_START, searchArchive, type SearchFilters } from '../../core/query/search.js';
 import type { Context } from '../context.js';
-import { openSyncedIndex } from '../synced-index.js';
+import { withSyncedIndex } from '../synced-index.js';
 import { parseDateOptions, parseLimit, type DateOptions } from './filter-options.js';
 
 export interface SearchOptions extends DateOptions {
@@ -12,6 +12,8 @@ export interface SearchOptions extends DateOptions {
 /** Enough to read; `--limit` asks for more. */
 const DEFAULT_LIMIT = 100;
 const MARKS = new RegExp(`[${MARK_START}${MARK_END}]`, 'g');
+/** A marked match; truncation may have cut its end mark. */
+const MARKED = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}?`, 'g');
 
 export async function runSearch(ctx: Context, words: string[], options: SearchOptions): Promise<number> {
   const filters: SearchFilters = {
@@ -22,8 +24,7 @@ export async function runSearch(ctx: Context, words: string[], options: SearchOp
   const limit = options.limit === undefined ? DEFAULT_LIMIT : parseLimit(options.limit);
   filters.limit = limit + 1;
   const text = words.join(' ');
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     const found = searchArchive(db, text, filters);
     const hits = found.slice(0, limit);
     if (found.length > limit) ctx.info(`showing the best ${limit} matches; --limit N shows more`);
@@ -31,8 +32,7 @@ export async function runSearch(ctx: Context, words: string[], options: SearchOp
     // width) until the cell is fitted, then shows them in colour, or not at all.
     const table = ctx.format() === 'table';
     const rows = table ? hits : hits.map((hit) => ({ ...hit, snippet: hit.snippet.replace(MARKS, '**') }));
-    const highlight = (cell: string) =>
-      ctx.out.level > 0 ? cell.replace(new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}?`, 'g'), (_, m: string) => ctx.out.bold.yellow(m)).replace(MARKS, '') : cell.replace(MARKS, '');
+    const highlight = (cell: string) => (ctx.out.level > 0 ? cell.replace(MARKED, (_, m: string) => ctx.out.bold.yellow(m)) : cell).replace(MARKS, '');
     await ctx.writeRows(
       rows,
       [
@@ -45,8 +45,6 @@ export async function runSearch(ctx: Context, words: string[], options: SearchOp
       ],
       { empty: `nothing matches \`${text}\``, fields: ['kind', 'event', 'title', 'start', 'snippet', 'speaker', 'rank'] },
     );
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }

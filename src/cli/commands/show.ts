@@ -1,12 +1,11 @@
 import { findEvent } from '../../core/query/lookup.js';
 import { eventDetailsObject, showEvent } from '../../core/query/show.js';
 import type { Context } from '../context.js';
-import { openSyncedIndex } from '../synced-index.js';
+import { withSyncedIndex } from '../synced-index.js';
 import { renderEvent } from '../views.js';
 
 export async function runShow(ctx: Context, eventRef: string): Promise<number> {
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     const details = showEvent(db, ctx.root(), findEvent(db, eventRef).id);
     const speakers = details.speakers.map((s, i) => {
       const entry = ((details.record.speakers as Array<Record<string, unknown>> | undefined) ?? [])[i] ?? {};
@@ -16,8 +15,6 @@ export async function runShow(ctx: Context, eventRef: string): Promise<number> {
       page: (width) => renderEvent(details, ctx.out, width),
       csv: { rows: speakers, fields: ['event', 'person_id', 'name', 'honorific', 'role', 'position', 'organization', 'country'] },
     });
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }

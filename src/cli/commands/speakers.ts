@@ -2,7 +2,7 @@ import { parseCountryFilter } from '../../core/query/filters.js';
 import { findEvent, findOrganization, findTopic } from '../../core/query/lookup.js';
 import { listSpeakers, type SpeakerFilters } from '../../core/query/speakers.js';
 import type { Context } from '../context.js';
-import { openSyncedIndex } from '../synced-index.js';
+import { withSyncedIndex } from '../synced-index.js';
 import { parseDateOptions, type DateOptions } from './filter-options.js';
 
 export interface SpeakersOptions extends DateOptions {
@@ -19,8 +19,7 @@ export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promi
     ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
     ...(options.role !== undefined && { role: options.role }),
   };
-  const db = await openSyncedIndex(ctx);
-  try {
+  await withSyncedIndex(ctx, async (db) => {
     if (options.topic !== undefined) filters.topic = findTopic(db, options.topic);
     if (options.org !== undefined) filters.org = findOrganization(db, options.org);
     if (options.event !== undefined) filters.event = findEvent(db, options.event).id;
@@ -39,8 +38,6 @@ export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promi
       ],
       { empty: 'no speakers match', fields: ['id', 'name', 'country', 'organization', 'organization_id', 'position', 'events', 'first', 'last', 'registered'] },
     );
-    return 0;
-  } finally {
-    db.close();
-  }
+  });
+  return 0;
 }

@@ -71,25 +71,25 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[] {
-  const tagged = eventsInRange(filters, 't.event_id');
+  const inRange = eventsInRange(filters, 't.event_id');
   const topicsOf = new Map<string, string[]>();
-  for (const [eventId, topic] of db.prepare(`SELECT t.event_id, t.topic FROM event_topics t WHERE 1${tagged.and}`).raw().all(tagged.params) as Array<[string, string]>) {
+  const events = new Map<string, Set<string>>();
+  const dates = new Map<string, { first: [string, string]; last: [string, string] }>();
+  const tagged = db
+    .prepare(`SELECT t.event_id, t.topic, e.start, e.start_first FROM event_topics t JOIN events e ON e.id = t.event_id WHERE 1${inRange.and}`)
+    .raw()
+    .all(inRange.params) as Array<[string, string, string, string]>;
+  // One pass for the events of each topic and its first and last dates, kept as written.
+  for (const [eventId, topic, start, day] of tagged) {
     const list = topicsOf.get(eventId);
     if (list) list.push(topic);
     else topicsOf.set(eventId, [topic]);
-  }
-  const events = new Map<string, Set<string>>();
-  const dates = new Map<string, { first: [string, string]; last: [string, string] }>();
-  const inRange = eventsInRange(filters, 'e.id');
-  for (const [eventId, start, day] of db.prepare(`SELECT e.id, e.start, e.start_first FROM events e WHERE e.id IN (SELECT event_id FROM event_topics)${inRange.and}`).raw().all(inRange.params) as Array<[string, string, string]>) {
-    for (const topic of topicsOf.get(eventId) ?? []) {
-      addTo(events, topic, eventId);
-      const d = dates.get(topic);
-      if (!d) dates.set(topic, { first: [day, start], last: [day, start] });
-      else {
-        if (day < d.first[0]) d.first = [day, start];
-        if (day > d.last[0]) d.last = [day, start];
-      }
+    addTo(events, topic, eventId);
+    const d = dates.get(topic);
+    if (!d) dates.set(topic, { first: [day, start], last: [day, start] });
+    else {
+      if (day < d.first[0]) d.first = [day, start];
+      if (day > d.last[0]) d.last = [day, start];
     }
   }
   const speakers = new Map<string, Set<string>>();

@@ -73,6 +73,18 @@ function unique(candidates: Candidate[]): Candidate[] {
   return [...seen.values()];
 }
 
+/**
+ * The loose match over every record's name (`recordsSql`) and other names (`namesSql`), read
+ * once; the record's own name is what the answer and the suggestions show.
+ */
+function pickLoosely(db: Database, kind: string, text: string, recordsSql: string, namesSql: string): Found {
+  const records = db.prepare(recordsSql).raw().all() as Array<[string, string]>;
+  const names = new Map(records);
+  const candidates: Candidate[] = [...records, ...(db.prepare(namesSql).raw().all() as Array<[string, string]>)].map(([id, name]) => ({ id, name }));
+  const found = pickOne(kind, text, candidates, (c) => `${c.id} (${names.get(c.id) ?? c.name})`);
+  return { id: found.id, name: names.get(found.id) ?? found.name };
+}
+
 const show = (c: Candidate) => (c.name === c.id ? c.id : `${c.id} (${c.name})`);
 
 /** A person by id, registered name or alias, or the name of an unregistered speaker. */
@@ -84,10 +96,8 @@ export function findPerson(db: Database, input: string): Found {
   if (byName.length === 1) return byName[0]!;
   const unregistered = db.prepare('SELECT id, name FROM people WHERE id = ? AND registered = 0').get(unregisteredId(text)) as Found | undefined;
   if (unregistered) return unregistered;
-  const candidates = db.prepare('SELECT id, name FROM people UNION ALL SELECT person_id, name FROM person_names').all() as Candidate[];
-  const names = new Map((db.prepare('SELECT id, name FROM people').raw().all() as Array<[string, string]>));
-  const found = pickOne('person', text, candidates, (c) => `${c.id} (${names.get(c.id) ?? c.name})`);
-  return { id: found.id, name: names.get(found.id) ?? found.name };
+  const found = pickLoosely(db, 'person', text, 'SELECT id, name FROM people', 'SELECT person_id, name FROM person_names');
+  return { id: found.id, name: found.name };
 }
 
 /** An organisation by id, name, acronym or alias, registered or not. */
@@ -100,10 +110,8 @@ export function findOrganization(db: Database, input: string): Found & { names: 
   if (byName.length === 1) return { ...byName[0]!, names: namesOf(byName[0]!.id) };
   const unregistered = db.prepare('SELECT id, name FROM organizations WHERE id = ? AND registered = 0').get(unregisteredId(text)) as Found | undefined;
   if (unregistered) return { ...unregistered, names: namesOf(unregistered.id) };
-  const candidates = db.prepare('SELECT id, name FROM organizations UNION ALL SELECT organization_id, name FROM organization_names').all() as Candidate[];
-  const names = new Map((db.prepare('SELECT id, name FROM organizations').raw().all() as Array<[string, string]>));
-  const found = pickOne('organisation', text, candidates, (c) => `${c.id} (${names.get(c.id) ?? c.name})`);
-  return { id: found.id, name: names.get(found.id) ?? found.name, names: namesOf(found.id) };
+  const found = pickLoosely(db, 'organisation', text, 'SELECT id, name FROM organizations', 'SELECT organization_id, name FROM organization_names');
+  return { ...found, names: namesOf(found.id) };
 }
 
 /** An event by id; failing that, by a unique match on its title or a part of its id. */
