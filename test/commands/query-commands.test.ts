@@ -136,6 +136,9 @@ describe('hub events: every filter, combined', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stdout).toBe('');
     }
+    const surname = await runHub(['events', '--speaker', 'Baimenof'], { cwd: bundled });
+    expect(surname.code).toBe(1);
+    expect(surname.stderr).toMatch(/no person called `Baimenof` \(did you mean alikhan-baimenov \(Alikhan Baimenov\)\?\)/);
     const kims = makeArchive({
       'people/anna-kim.yaml': 'name: Anna Kim\n',
       'people/boris-kim.yaml': 'name: Boris Kim\n',

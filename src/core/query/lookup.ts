@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { NotFoundError } from '../errors.js';
 import { unregisteredId } from '../registry.js';
-import { nameKey, searchKey, slugify, suggest } from '../text.js';
+import { editDistance, nameKey, searchKey, slugify, suggest } from '../text.js';
 
 /*
  * What the user typed in a filter or argument (`--speaker "Mr. Baimenov"`, `--org ASPA`,
@@ -31,6 +31,13 @@ function wordsMatch(words: string[], name: string): boolean {
   return words.every((w) => nameWords.some((n) => n === w || (w.length === 1 && n.startsWith(w))));
 }
 
+/** Every typed word (of four letters or more) is within about one edit in four of a word of the name. */
+function wordsNear(words: string[], name: string): boolean {
+  if (words.length === 0 || words.some((w) => w.length < 4)) return false;
+  const nameWords = searchKey(name).split(' ');
+  return words.every((w) => nameWords.some((n) => editDistance(w, n) <= Math.max(1, Math.floor(Math.max(w.length, n.length) / 4))));
+}
+
 interface Candidate {
   id: string;
   name: string;
@@ -51,7 +58,9 @@ function pickOne(kind: string, input: string, candidates: Candidate[], display: 
     throw new NotFoundError(`\`${input}\` matches more than one ${kind}`, byWords.slice(0, 5).map(display), `give the ${kind}'s id`);
   }
   const close = suggest(input, candidates.map((c) => c.name));
-  const suggestions = unique(close.flatMap((name) => candidates.filter((c) => c.name === name))).slice(0, 3).map(display);
+  // A misspelt surname alone ("Baimenof") is far from every full name, but near one of its words.
+  const matches = close.length > 0 ? close.flatMap((name) => candidates.filter((c) => c.name === name)) : candidates.filter((c) => wordsNear(words, c.name));
+  const suggestions = unique(matches).slice(0, 3).map(display);
   throw new NotFoundError(`no ${kind} called \`${input}\``, suggestions, hintFor(kind));
 }
 
