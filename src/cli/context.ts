@@ -1,14 +1,17 @@
 import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
 import { findArchive } from '../core/archive.js';
-import { DataError } from '../core/errors.js';
+import { describeHolder, type LockHolder } from '../core/lock-holder.js';
+import { DataError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { colorsFor, type IO } from './io.js';
+import { EVENT_FORMATS, FORMATS, isFormat } from './formats.js';
 import { render, type Column, type Format } from './output.js';
 
 export interface GlobalOptions {
   archive?: string;
-  format?: Format;
+  /** An output format, or for `hub add-event` also the event's format. */
+  format?: string;
   out?: string;
   color?: boolean;
   quiet?: boolean;
@@ -44,8 +47,27 @@ export class Context {
 
   /** The output format: as asked, else a table on a terminal and JSON for programs. */
   format(): Format {
-    if (this.options.format) return this.options.format;
+    const asked = this.requestedFormat();
+    if (asked) return asked;
     return this.options.out === undefined && this.io.stdout.isTTY ? 'table' : 'json';
+  }
+
+  /** How a writer waits for the archive's lock: saying so once, on stderr. */
+  lockOptions(command: string): { command: string; onWait: (holder: LockHolder | undefined) => void } {
+    return {
+      command,
+      onWait: (holder) => this.info(`waiting for the archive: another hub is writing to it${holder ? ` (${describeHolder(holder)})` : ''}…`),
+    };
+  }
+
+  /** The output format given with --format, if any. */
+  requestedFormat(): Format | undefined {
+    const asked = this.options.format;
+    if (asked === undefined || isFormat(asked)) return asked;
+    throw new UsageError(
+      `--format ${asked} is not an output format: use ${FORMATS.join(', ')}`,
+      EVENT_FORMATS.includes(asked) ? 'an event\'s own format (in-person, online, hybrid) is given to `hub add-event --format`' : undefined,
+    );
   }
 
   info(message: string): void {

@@ -10,7 +10,7 @@ export interface OutputStream {
 export interface IO {
   stdout: OutputStream;
   stderr: OutputStream;
-  stdin: NodeJS.ReadableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

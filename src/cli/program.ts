@@ -1,12 +1,22 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { UsageError } from '../core/errors.js';
 import { Context, type GlobalOptions } from './context.js';
 import type { IO } from './io.js';
-import { FORMATS } from './formats.js';
+import { EVENT_FORMATS, FORMATS, isFormat } from './formats.js';
 
 const ROLES = ['welcome-speech', 'opening-remarks', 'keynote', 'presentation', 'panelist', 'moderator', 'chair', 'remarks', 'award', 'other'];
+const ORG_KINDS = ['government', 'international', 'academic', 'association', 'ngo', 'private', 'other'];
 const EVENT_SORTS = ['newest', 'oldest', 'title', 'speakers'];
 const EVENT_TYPES = ['conference', 'panel-session', 'plenary-session', 'assembly', 'webinar', 'roundtable', 'workshop', 'seminar', 'training', 'meeting', 'summit', 'forum', 'study-visit', 'other'];
+
+/** A name given as the argument counts as --name. */
+function withName(command: Command): Record<string, unknown> {
+  const options = command.opts();
+  const name = command.args[0];
+  if (name !== undefined && options.name !== undefined && options.name !== name) throw new UsageError(`two names given: "${name}" and --name "${String(options.name)}"`, 'give the name once');
+  return name === undefined ? options : { ...options, name };
+}
 
 function version(): string {
   const require = createRequire(import.meta.url);
@@ -29,7 +39,12 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .description('Archive manager for the events of the Astana Civil Service Hub: one YAML file per event, validated, indexed and queryable.')
     .version(version(), '--version', 'print the version')
     .option('--archive <dir>', 'the archive folder (default: $HUB_ARCHIVE, or the archive/ found from here upwards)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
+    .addOption(
+      new Option('--format <format>', `output format: ${FORMATS.join(', ')} (default: table on a terminal, json otherwise)`).argParser((value) => {
+        if (isFormat(value) || EVENT_FORMATS.includes(value)) return value;
+        throw new InvalidArgumentError(`use one of ${FORMATS.join(', ')}`);
+      }),
+    )
     .option('--out <file>', 'write the output to a file (written whole, or not at all)')
     .option('--excel', 'CSV for spreadsheets: byte-order mark and CRLF line ends')
     .option('--no-color', 'no colours (also NO_COLOR=1)')
@@ -47,6 +62,60 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .description('create an empty archive: record folders, a .gitignore for the index, a README')
     .argument('[dir]', 'the folder to create it in (default: ./archive)')
     .action(run(async (ctx, command) => (await import('./commands/init.js')).runInit(ctx, command.args[0])));
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const recordOptions = (command: Command, what: string) =>
+    command
+      .option('--from <file>', `read the ${what} as YAML from FILE, or from standard input with \`-\``)
+      .option('--id <id>', 'use this id (the file name) instead of the one made from the record')
+      .option('--dry-run', 'show the record and where it would go, and write nothing');
+
+  recordOptions(program.command('add-event').description('record an event: asks for each field on a terminal; --from FILE, --from - or options for scripts'), 'event')
+    .option('--title <title>', 'the title, as written')
+    .addOption(new Option('--type <type>', 'what kind of event').choices(EVENT_TYPES))
+    .option('--start <date>', 'start date: 2025, 2025-03 or 2025-03-14')
+    .option('--end <date>', 'end date, for events over several days')
+    .option('--venue <venue>', 'where it took place')
+    .option('--city <city>', 'the city')
+    .option('--country <country>', 'the host country (code or name: KZ, Kazakhstan, Казахстан)')
+    .option('--series <series>', 'the series it belongs to, e.g. "ASPA Annual Conference"')
+    .option('--part-of <event>', 'the id of the event it is part of')
+    .option('--theme <theme>', 'its theme')
+    .option('--organizer <org>', 'an organiser (id, name or acronym); repeat for more', collect)
+    .option('--partner <org>', 'a partner (id, name or acronym); repeat for more', collect)
+    .option('--topic <topic>', 'a topic, e.g. digital-transformation; repeat for more', collect)
+    .option('--summary <text>', 'a short summary')
+    .option('--register', 'add speakers and organisations missing from the registries to them')
+    .addHelpText('after', "\nThe event's own format is given with the global --format: in-person, online or hybrid\n(table, json, csv and ndjson still choose the output).")
+    .action(run(async (ctx, command) => (await import('./commands/add.js')).runAdd(ctx, 'event', command.opts())));
+
+  recordOptions(program.command('add-person').description("add a person to the people registry: asks on a terminal; --from FILE or options for scripts"), 'person')
+    .argument('[name]', 'the full name (or give --name)')
+    .option('--name <name>', 'the full name, as usually written')
+    .option('--honorific <title>', 'Mr., Ms., Dr., Prof., H.E. ...')
+    .option('--alias <name>', 'another spelling met in sources; repeat for more', collect)
+    .option('--country <country>', 'the country they represent (code or name)')
+    .option('--organization <org>', 'their organisation (id, name or acronym)')
+    .option('--position <position>', 'their current position')
+    .option('--link <url>', 'a web page about them; repeat for more', collect)
+    .action(run(async (ctx, command) => (await import('./commands/add.js')).runAdd(ctx, 'person', withName(command))));
+
+  recordOptions(program.command('add-org').description('add an organisation to the registry: asks on a terminal; --from FILE or options for scripts'), 'organisation')
+    .argument('[name]', 'the full name (or give --name)')
+    .option('--name <name>', 'the full name')
+    .option('--acronym <acronym>', 'its acronym, e.g. OECD')
+    .option('--alias <name>', 'another name met in sources; repeat for more', collect)
+    .option('--country <country>', 'its country (code or name); none for international bodies')
+    .addOption(new Option('--kind <kind>', 'what kind of organisation').choices(ORG_KINDS))
+    .option('--link <url>', 'its web site; repeat for more', collect)
+    .action(run(async (ctx, command) => (await import('./commands/add.js')).runAdd(ctx, 'organization', withName(command))));
+
+  program
+    .command('fmt')
+    .description('rewrite records in canonical form (key order, indentation, the $schema line), keeping comments')
+    .argument('[path...]', 'only these files or folders (default: the whole archive)')
+    .option('--check', 'change nothing; list the files that are not canonical and exit 1 if there are any')
+    .action(run(async (ctx, command) => (await import('./commands/fmt.js')).runFmt(ctx, command.args, command.opts())));
 
   program
     .command('validate')

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from './errors.js';
 import { KIND_FOLDERS } from './records.js';
 import { writeFileAtomic } from './write-file.js';
+
+const SCHEMA_FILES = ['defs.schema.json', 'event.schema.json', 'person.schema.json', 'organization.schema.json'];
 
 const GITIGNORE = '# The index is derived from the YAML files and rebuilt at will.\n.hub/\n';
 
@@ -14,6 +16,8 @@ Kept with \`hub\`: one YAML file per event, people and organisations in registri
                                the id starts with the start date: 2024-04-12-panel-on-hrm
     people/<id>.yaml           the people registry (name, aliases, country, ...)
     organizations/<id>.yaml    the organisation registry (name, acronym, kind, ...)
+    schemas/                   JSON Schemas of the records, for editors (the first
+                               line of each record points at them)
     .hub/                      the index: derived, git-ignored, rebuilt at will
 
 The YAML files are the only truth. \`hub validate\` checks them; \`hub events\`,
@@ -35,6 +39,10 @@ export function initArchive(dir: string): string[] {
     mkdirSync(path.join(dir, folder), { recursive: true });
     created.push(`${folder}/`);
   }
+  // Editors validate as you type through each record's `$schema` line; it points here.
+  mkdirSync(path.join(dir, 'schemas'), { recursive: true });
+  for (const name of SCHEMA_FILES) copyFileSync(new URL(`../../schemas/${name}`, import.meta.url), path.join(dir, 'schemas', name));
+  created.push('schemas/');
   writeFileAtomic(path.join(dir, '.gitignore'), GITIGNORE);
   writeFileAtomic(path.join(dir, 'README.md'), README);
   created.push('.gitignore', 'README.md');

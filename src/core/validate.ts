@@ -18,23 +18,41 @@ export interface ValidateResult {
   issues: Issue[];
 }
 
-/** Reads every record, checks schemas and cross-record rules, and locates every problem. */
-export async function validateArchive(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
+export interface LoadedArchive {
+  events: LoadedEvent[];
+  people: LoadedPerson[];
+  organizations: LoadedOrganization[];
+  /** Problems found in single files: layout, bytes, YAML, schema. */
+  issues: PathIssue[];
+  /** Every record file found, with or without problems. */
+  paths: string[];
+}
+
+/** Reads and schema-checks every record; what parses is kept, problems or not, for the cross-record rules. */
+export async function loadArchive(root: string, onProgress?: (done: number, total: number) => void): Promise<LoadedArchive> {
   const scan = scanArchive(root);
-  const pending: PathIssue[] = [...scan.issues];
-  const events: LoadedEvent[] = [];
-  const people: LoadedPerson[] = [];
-  const organizations: LoadedOrganization[] = [];
+  const loaded: LoadedArchive = { events: [], people: [], organizations: [], issues: [...scan.issues], paths: scan.files.map((f) => f.path) };
   const total = scan.files.length;
   let done = 0;
   await streamRecords(scan.files, () => null, (file, read) => {
-    pending.push(...read.issues);
-    if (read.data !== undefined && read.data !== null && typeof read.data === 'object') push(file, read.data);
+    loaded.issues.push(...read.issues);
+    if (read.data !== undefined && read.data !== null && typeof read.data === 'object') addLoaded(loaded, file, read.data);
     done++;
-    if (options.onProgress && (done % 250 === 0 || done === total)) options.onProgress(done, total);
+    if (onProgress && (done % 250 === 0 || done === total)) onProgress(done, total);
   });
-  pending.push(...checkRules({ root, events, people, organizations }));
+  return loaded;
+}
 
+export function addLoaded(loaded: Pick<LoadedArchive, 'events' | 'people' | 'organizations'>, file: ArchiveFile, data: object): void {
+  if (file.kind === 'event') loaded.events.push({ kind: 'event', id: file.id, file, data: data as EventData });
+  else if (file.kind === 'person') loaded.people.push({ kind: 'person', id: file.id, file, data: data as PersonData });
+  else loaded.organizations.push({ kind: 'organization', id: file.id, file, data: data as OrganizationData });
+}
+
+/** Reads every record, checks schemas and cross-record rules, and locates every problem. */
+export async function validateArchive(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
+  const loaded = await loadArchive(root, options.onProgress);
+  const pending = [...loaded.issues, ...checkRules({ root, ...loaded })];
   const inScope = (file: string) =>
     !options.only || options.only.some((p) => {
       const abs = path.join(root, file);
@@ -50,14 +68,8 @@ export async function validateArchive(root: string, options: ValidateOptions = {
     issues.push(...locateIssues(readText(path.join(root, file), fileIssues), fileIssues));
   }
   issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
-  const checked = options.only ? scan.files.filter((f) => inScope(f.path)).length : total;
+  const checked = options.only ? loaded.paths.filter(inScope).length : loaded.paths.length;
   return { checked, issues };
-
-  function push(file: ArchiveFile, data: object): void {
-    if (file.kind === 'event') events.push({ kind: 'event', id: file.id, file, data: data as EventData });
-    else if (file.kind === 'person') people.push({ kind: 'person', id: file.id, file, data: data as PersonData });
-    else organizations.push({ kind: 'organization', id: file.id, file, data: data as OrganizationData });
-  }
 }
 
 /** The text to locate problems in; problems that needed no positions never get here unparsed. */

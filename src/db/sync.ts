@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { scanArchive } from '../core/archive.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildIndexFile, openIndex, type Db } from './connection.js';
+import { existsSync } from 'node:fs';
+import { buildIndexFile, indexPath, openIndex, type Db } from './connection.js';
+import { withArchiveLock, type LockOptions } from './lock.js';
 import { refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
 
@@ -10,6 +12,8 @@ export interface SyncOptions {
   /** Throw the index away and build it from the YAML files. */
   rebuild?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** How to wait for the archive's lock when another process is writing. */
+  lock?: LockOptions;
 }
 
 export interface SyncReport {
@@ -37,9 +41,24 @@ interface KnownFile {
  * Brings the index up to date with the YAML files. A file whose size and modification time
  * are unchanged is not opened; one whose bytes hash the same is not parsed; everything that
  * changes is written in one transaction, so a query never sees half a sync. An index built
- * from nothing is written to a side file and swapped in whole.
+ * from nothing is written to a side file and swapped in whole. Only a sync with something to
+ * write takes the archive's lock, so readers never wait for each other.
  */
 export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
+  if (!options.rebuild && existsSync(indexPath(root))) {
+    const opened = openIndex(root);
+    if (!opened.fresh) {
+      const scan = scanArchive(root);
+      // Every query passes here. When no file's path, size or time changed, one hash says so.
+      if (fingerprint(scan.files) === storedFingerprint(opened.db)) return { db: opened.db, report: finish(opened.db, newReport(scan.files.length, false)) };
+    }
+    opened.db.close();
+  }
+  // Files may change while this process waits for the lock: look again once it holds it.
+  return withArchiveLock(root, () => syncLocked(root, options), { command: 'hub index', ...options.lock });
+}
+
+async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db; report: SyncReport }> {
   let opened = openIndex(root, options.rebuild ? { rebuild: true } : {});
   const scan = scanArchive(root);
   if (opened.fresh) {
@@ -55,12 +74,9 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
     return { db: opened.db, report: finish(opened.db, report) };
   }
   const { db } = opened;
-  // Every query passes here. When no file's path, size or time changed, one hash says so;
-  // otherwise compare the stamps, and fetch full rows just for the files that changed.
   const print = fingerprint(scan.files);
-  if (print === (db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get() as string | undefined)) {
-    return { db, report: finish(db, newReport(scan.files.length, false)) };
-  }
+  if (print === storedFingerprint(db)) return { db, report: finish(db, newReport(scan.files.length, false)) };
+  // Compare the stamps, and fetch full rows just for the files that changed.
   const stamps = new Map((db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as Array<[string, number, number]>).map((r) => [r[0], r]));
   const touched = scan.files.filter((f) => {
     const stamp = stamps.get(f.path);
@@ -76,6 +92,10 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
     saveFingerprint(db, print);
   });
   return { db, report: finish(db, report) };
+}
+
+function storedFingerprint(db: Db): string | undefined {
+  return db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get() as string | undefined;
 }
 
 /** A digest of every record file's path, size and modification time, in scan order. */

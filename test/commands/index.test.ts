@@ -140,7 +140,7 @@ describe('hub init', () => {
     const cwd = tempDir();
     const first = await runHub(['init'], { cwd });
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/created an empty archive in archive: events\/, people\/, organizations\/, .gitignore, README.md/);
+    expect(first.stderr).toMatch(/created an empty archive in archive: events\/, people\/, organizations\/, schemas\/, .gitignore, README.md/);
     expect(readFileSync(path.join(cwd, 'archive', '.gitignore'), 'utf8')).toContain('.hub/');
     expect(readFileSync(path.join(cwd, 'archive', 'README.md'), 'utf8')).toContain('events/<YYYY>/<id>.yaml');
     const events = await runHub(['events', '--format', 'json'], { cwd });

@@ -5,11 +5,12 @@ import { warnNotIndexed } from '../synced-index.js';
 
 export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Promise<number> {
   const started = performance.now();
-  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing') });
+  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub index') });
   db.close();
   ctx.endProgress();
   const ms = Math.round(performance.now() - started);
-  if (ctx.options.format === 'json' || ctx.options.format === 'ndjson') {
+  const format = ctx.requestedFormat();
+  if (format === 'json' || format === 'ndjson') {
     const { parsed, ...summary } = report;
     ctx.writeData(`${JSON.stringify({ ...summary, parsed: parsed.length, ms })}\n`);
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { NotFoundError, UsageError } from '../../core/errors.js';
 import { validateArchive } from '../../core/validate.js';
 import type { Context } from '../context.js';
-import { render } from '../output.js';
+import { writeIssues } from '../issue-report.js';
 
 export async function runValidate(ctx: Context, paths: string[]): Promise<number> {
   const root = ctx.root();
@@ -21,20 +21,7 @@ export async function runValidate(ctx: Context, paths: string[]): Promise<number
   const issues = result.issues.map((issue) => ({ ...issue, file: ctx.displayPath(path.join(root, issue.file)) }));
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  const format = ctx.options.format;
-
-  if (format === undefined || format === 'table') {
-    const { out } = ctx;
-    const lines = issues.map((i) => {
-      const where = out.bold(`${i.file}:${i.line}:${i.col}`);
-      const label = i.severity === 'error' ? out.red('error') : out.yellow('warning');
-      return `${where}  ${i.severity === 'error' ? '' : `${label}: `}${i.message}`;
-    });
-    if (lines.length > 0) ctx.writeData(`${lines.join('\n')}\n`);
-  } else {
-    const columns = ['file', 'line', 'col', 'rule', 'severity', 'message'].map((key) => ({ key }));
-    ctx.writeData(await render(issues, columns, format, { colors: ctx.out, excel: ctx.options.excel ?? false }));
-  }
+  await writeIssues(ctx, issues);
 
   const files = new Set(issues.map((i) => i.file)).size;
   const checked = `${result.checked} record${result.checked === 1 ? '' : 's'} checked`;
