@@ -1,14 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { UsageError } from '../core/errors.js';
+import { EVENT_TYPES, ORG_KINDS, ROLES } from '../core/vocabulary.js';
 import { Context, type GlobalOptions } from './context.js';
 import type { IO } from './io.js';
 import { EVENT_FORMATS, FORMATS, isFormat } from './formats.js';
 
-const ROLES = ['welcome-speech', 'opening-remarks', 'keynote', 'presentation', 'panelist', 'moderator', 'chair', 'remarks', 'award', 'other'];
-const ORG_KINDS = ['government', 'international', 'academic', 'association', 'ngo', 'private', 'other'];
 const EVENT_SORTS = ['newest', 'oldest', 'title', 'speakers'];
-const EVENT_TYPES = ['conference', 'panel-session', 'plenary-session', 'assembly', 'webinar', 'roundtable', 'workshop', 'seminar', 'training', 'meeting', 'summit', 'forum', 'study-visit', 'other'];
 
 /** A name given as the argument counts as --name. */
 function withName(command: Command): Record<string, unknown> {

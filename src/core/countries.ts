@@ -103,3 +103,20 @@ export function describeBadCountry(value: unknown): string {
   if (options.length > 0) return `\`${value}\` is not an ISO 3166 code: did you mean ${formatAlternatives(options)}?`;
   return `\`${value}\` is not an ISO 3166-1 alpha-2 code: use two capital letters such as KZ, KR or TR`;
 }
+
+/** Countries whose code or one of whose names starts with, or holds, what was typed: for pickers. */
+export function findCountries(input: string, limit = 8): string[] {
+  const key = searchKey(input);
+  if (key === '') return [];
+  const rank = new Map<string, number>();
+  const exact = resolveCountry(input);
+  if (exact) rank.set(exact, 0);
+  for (const [name, code] of namesIndex()) {
+    const score = name.startsWith(key) ? 1 : name.includes(key) ? 2 : undefined;
+    if (score !== undefined && score < (rank.get(code) ?? 3)) rank.set(code, score);
+  }
+  return [...rank.entries()]
+    .sort((a, b) => a[1] - b[1] || (countryName(a[0]) ?? a[0]).localeCompare(countryName(b[0]) ?? b[0]))
+    .slice(0, limit)
+    .map(([code]) => code);
+}

@@ -37,6 +37,8 @@ export function writeFile(root: string, file: string, content: string | Uint8Arr
 export function copyBundledArchive(): string {
   const root = path.join(tempDir(), 'archive');
   cpSync(BUNDLED_ARCHIVE, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.hub`) });
+  // Beside it, as in the repository, so the records' `$schema` lines point somewhere.
+  cpSync(path.join(BUNDLED_ARCHIVE, '..', 'schemas'), path.join(root, '..', 'schemas'), { recursive: true });
   return root;
 }
 
