@@ -11,14 +11,14 @@ export interface RunResult {
 /** Runs the command line in-process with captured streams (not a terminal, no colour). */
 export async function runHub(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; columns?: number } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; columns?: number; stdin?: string } = {},
 ): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: IO = {
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTty ?? false },
-    stdin: Readable.from([]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     env: { NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? process.cwd(),
   };
