@@ -106,7 +106,17 @@ export function renderRecord(kind: RecordKind, data: Record<string, unknown>, mo
 }
 
 function canonicalize(kind: RecordKind, doc: Document, modeline: string | undefined): void {
-  const { isMap, isSeq } = loadYaml();
+  const { isMap, isScalar, isSeq, visit } = loadYaml();
+  // Mappings are written one key a line with plain keys; only lists of plain values may stay [inline].
+  visit(doc, {
+    Map(_, map) {
+      map.flow = false;
+      for (const pair of map.items) if (isScalar(pair.key)) pair.key.type = 'PLAIN';
+    },
+    Seq(_, seq) {
+      if (seq.flow && !seq.items.every((item) => isScalar(item))) seq.flow = false;
+    },
+  });
   const order = KEY_ORDER[kind];
   if (isMap(doc.contents)) {
     sortKeys(doc.contents, order.top);
