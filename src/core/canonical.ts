@@ -68,10 +68,11 @@ export function formatRecordText(kind: RecordKind, text: string, modeline?: stri
   const doc = parseDocument(text, { uniqueKeys: true, strict: true, merge: false, customTags: unfoldedStrings });
   if (doc.errors.length > 0) return { ok: false, message: `it does not parse as YAML (${doc.errors[0]!.message.split('\n')[0]}): run \`hub validate\` to see where` };
   if (/(?:^|[\s[{,])[&*][^\s]/m.test(text) && hasAliases(doc)) return { ok: false, message: 'it uses YAML anchors or aliases: write the values out, then format it' };
-  const before = doc.toJS();
   canonicalize(kind, doc, modeline);
   const out = stringify(doc);
-  if (!isDeepStrictEqual(loadYaml().parse(out), before)) return { ok: false, message: 'formatting would change its data (please report this): left as it is' };
+  if (out === text) return { ok: true, text, changed: false };
+  // Checked against a fresh reading of the original, so a mistake in reordering cannot hide.
+  if (!isDeepStrictEqual(loadYaml().parse(out), loadYaml().parse(text))) return { ok: false, message: 'formatting would change its data (please report this): left as it is' };
   return { ok: true, text: out, changed: out !== text };
 }
 

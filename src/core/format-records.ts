@@ -19,12 +19,18 @@ export interface FormatOutcome {
  * Works out the canonical form of the archive's record files (or those under `only`), without
  * writing anything: what differs, and what cannot be formatted and why.
  */
-export function formatRecords(root: string, only?: string[]): FormatOutcome[] {
+export async function formatRecords(root: string, only?: string[]): Promise<FormatOutcome[]> {
   const inScope = (file: ArchiveFile) => !only || only.some((p) => file.abs === p || file.abs.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
-  return scanArchive(root).files.filter(inScope).map((file) => formatOne(root, file));
+  const outcomes: FormatOutcome[] = [];
+  // Formatting costs about a millisecond a file: large archives are shared out to worker threads.
+  const { mapInOrder } = await import('./read-records.js');
+  await mapInOrder(scanArchive(root).files.filter(inScope), { kind: 'format', root }, () => null, (file) => formatRecordFile(root, file), (file, outcome) => {
+    outcomes.push({ ...outcome, file });
+  });
+  return outcomes;
 }
 
-function formatOne(root: string, file: ArchiveFile): FormatOutcome {
+export function formatRecordFile(root: string, file: ArchiveFile): FormatOutcome {
   const tooLarge = checkSize(file.size);
   if (tooLarge) return { file, problem: tooLarge.message };
   let bytes: Buffer;

@@ -1,10 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { formatRecordFile } from './format-records.js';
 import { readRecord } from './load-record.js';
-import type { WorkerBatch } from './read-records.js';
+import type { WorkerBatch, WorkerTask } from './read-records.js';
 
-/* One worker of a large pass: reads, parses and checks its batches, sending each back as JSON
- * (cheaper to pass between threads than a structured clone of many small objects). */
-for (const batch of (workerData as { batches: WorkerBatch[] }).batches) {
-  const reads = batch.files.map((file, i) => readRecord(file, batch.hashes[i]));
-  parentPort!.postMessage({ index: batch.index, json: JSON.stringify(reads) });
+/* One worker of a large pass: reads, parses and checks its batches (or works out their
+ * canonical form), sending each back as JSON (cheaper to pass between threads than a
+ * structured clone of many small objects). */
+const { batches, task } = workerData as { batches: WorkerBatch[]; task: WorkerTask };
+for (const batch of batches) {
+  const results = batch.files.map((file, i) => (task.kind === 'format' ? formatRecordFile(task.root, file) : readRecord(file, batch.hashes[i])));
+  parentPort!.postMessage({ index: batch.index, json: JSON.stringify(results) });
 }

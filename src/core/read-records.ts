@@ -21,12 +21,29 @@ export interface WorkerBatch {
   hashes: Array<string | null>;
 }
 
+/** What a worker does with each file: read it as a record, or work out its canonical form. */
+export type WorkerTask = { kind: 'read' } | { kind: 'format'; root: string };
+
 /** Calls `handle` for every file, in order, with its read; parses in parallel when it pays. */
 export async function streamRecords(files: ArchiveFile[], hashOf: (file: ArchiveFile) => string | null, handle: RecordHandler): Promise<void> {
+  await mapInOrder(files, { kind: 'read' }, hashOf, (file) => readRecord(file, hashOf(file)), handle);
+}
+
+/**
+ * Runs a task on every file, handing each result to `handle` in file order: on worker
+ * threads for large batches, on this thread (`local`) for small ones.
+ */
+export async function mapInOrder<R>(
+  files: ArchiveFile[],
+  task: WorkerTask,
+  hashOf: (file: ArchiveFile) => string | null,
+  local: (file: ArchiveFile) => R,
+  handle: (file: ArchiveFile, result: R) => void,
+): Promise<void> {
   const workers = Math.min(availableParallelism(), 4);
   // Workers run the compiled code; under a TypeScript test runner there is none to start.
   if (files.length < PARALLEL_THRESHOLD || workers < 2 || !import.meta.url.endsWith('.js')) {
-    for (const file of files) handle(file, readRecord(file, hashOf(file)));
+    for (const file of files) handle(file, local(file));
     return;
   }
   const batches: WorkerBatch[] = [];
@@ -34,7 +51,7 @@ export async function streamRecords(files: ArchiveFile[], hashOf: (file: Archive
     const slice = files.slice(i, i + BATCH_SIZE);
     batches.push({ index: batches.length, files: slice, hashes: slice.map(hashOf) });
   }
-  const arrived = new Map<number, RecordRead[]>();
+  const arrived = new Map<number, R[]>();
   let next = 0;
   const drain = () => {
     for (let reads = arrived.get(next); reads; reads = arrived.get(next)) {
@@ -48,10 +65,10 @@ export async function streamRecords(files: ArchiveFile[], hashOf: (file: Archive
     Array.from({ length: workers }, (_, w) => {
       const mine = batches.filter((b) => b.index % workers === w);
       return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_URL, { workerData: { batches: mine } });
+        const worker = new Worker(WORKER_URL, { workerData: { batches: mine, task } });
         let failed = false;
         worker.on('message', (message: { index: number; json: string }) => {
-          arrived.set(message.index, JSON.parse(message.json) as RecordRead[]);
+          arrived.set(message.index, JSON.parse(message.json) as R[]);
           try {
             drain();
           } catch (error) {

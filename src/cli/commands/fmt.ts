@@ -15,7 +15,7 @@ export async function runFmt(ctx: Context, paths: string[], options: { check?: b
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);
     return abs;
   });
-  const outcomes = formatRecords(root, only.length > 0 ? only : undefined);
+  const outcomes = await formatRecords(root, only.length > 0 ? only : undefined);
   const show = (abs: string) => ctx.displayPath(abs);
   const failed = outcomes.filter((o) => o.problem !== undefined);
   const differing = outcomes.filter((o) => o.after !== undefined);
