@@ -97,6 +97,27 @@ describe('hub add-event on a terminal', () => {
     expect(rows.map((r) => r.id).sort()).toEqual(['aigerim-sadykova', 'alikhan-baimenov']);
   }, 60_000);
 
+  it('goes through the questions again with every answer as the default after "edit again"', async () => {
+    const root = copyBundledArchive();
+    const session = new PtySession(['add-event'], { cwd: root });
+    await session.answer('Title', 'First title');
+    await session.answer('Type');
+    await session.answer('Start date', '2025-09');
+    await session.enterUntil('Add an organiser?');
+    await session.answer('', 'y');
+    await session.answer('Organiser (type', 'OECD');
+    await session.enterUntil('Write it?');
+    await session.type(KEY.down);
+    await session.answer('edit again');
+    await session.expect('Title');
+    await session.answer('First title', 'Second title');
+    await session.enterUntil('Write it?');
+    await session.answer('');
+    expect(await session.exit()).toBe(0);
+    const record = parse(readFileSync(path.join(root, 'events/2025/2025-09-second-title.yaml'), 'utf8')) as Record<string, unknown>;
+    expect(record).toEqual({ title: 'Second title', type: 'conference', start: '2025-09', format: 'in-person', organizers: ['oecd'] });
+  }, 60_000);
+
   it('writes nothing when Ctrl-C is pressed mid-way', async () => {
     const root = copyBundledArchive();
     const before = readdirSync(path.join(root, 'events'), { recursive: true }).length;

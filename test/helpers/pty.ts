@@ -77,6 +77,22 @@ export class PtySession {
     }
   }
 
+  /** Accepts every default (Enter) until `pattern` is on the screen: for questions a test does not care about. */
+  async enterUntil(pattern: string, limit = 60): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      await this.settle();
+      const rest = this.screen.slice(this.seen);
+      const index = rest.indexOf(pattern);
+      if (index !== -1) {
+        this.seen += index + pattern.length;
+        return;
+      }
+      this.seen = this.screen.length;
+      this.child.stdin.write(KEY.enter);
+    }
+    throw new Error(`${pattern} never came; the screen ends with:\n${this.screen.slice(-1500)}`);
+  }
+
   async exit(timeoutMs = 15_000): Promise<number> {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     const code = await this.exited;
