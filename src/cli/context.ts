@@ -6,7 +6,7 @@ import { DataError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { colorsFor, type IO } from './io.js';
 import { EVENT_FORMATS, FORMATS, isFormat } from './formats.js';
-import { render, type Column, type Format } from './output.js';
+import { render, type Column, type Format, type RenderOptions } from './output.js';
 
 export interface GlobalOptions {
   archive?: string;
@@ -17,6 +17,7 @@ export interface GlobalOptions {
   quiet?: boolean;
   debug?: boolean;
   excel?: boolean;
+  delimiter?: string;
 }
 
 /** What every command needs: where the archive is, how to print, where data goes. */
@@ -66,7 +67,11 @@ export class Context {
     if (asked === undefined || isFormat(asked)) return asked;
     throw new UsageError(
       `--format ${asked} is not an output format: use ${FORMATS.join(', ')}`,
-      EVENT_FORMATS.includes(asked) ? 'an event\'s own format (in-person, online, hybrid) is given to `hub add-event --format`' : undefined,
+      EVENT_FORMATS.includes(asked)
+        ? 'an event\'s own format (in-person, online, hybrid) is given to `hub add-event --format`'
+        : asked === 'ics'
+          ? 'a calendar is written by `hub export events --format ics`'
+          : undefined,
     );
   }
 
@@ -104,7 +109,7 @@ export class Context {
     const width = format === 'table' ? this.terminalWidth() : undefined;
     // Tables show what reads well; CSV carries the same fields as JSON, in the same order.
     const shown = format === 'csv' ? options.fields.map((key) => ({ key })) : columns;
-    this.writeData(await render(rows, shown, format, { colors: this.out, width, excel: this.options.excel ?? false }));
+    this.writeData(await render(rows, shown, format, this.renderOptions(width)));
   }
 
   /**
@@ -119,10 +124,15 @@ export class Context {
       return;
     }
     if (format === 'csv') {
-      this.writeData(await render(options.csv.rows, options.csv.fields.map((key) => ({ key })), 'csv', { colors: this.out, excel: this.options.excel ?? false }));
+      this.writeData(await render(options.csv.rows, options.csv.fields.map((key) => ({ key })), 'csv', this.renderOptions()));
       return;
     }
     this.writeData(format === 'ndjson' ? `${JSON.stringify(object)}\n` : `${JSON.stringify(object, null, 2)}\n`);
+  }
+
+  /** How rows are rendered: colours for stdout, the table width, and the CSV options given. */
+  renderOptions(width?: number): RenderOptions {
+    return { colors: this.out, width, excel: this.options.excel ?? false, delimiter: this.options.delimiter ?? ',' };
   }
 
   /** The terminal's width when data goes to one that reports it (a pty may report 0). */

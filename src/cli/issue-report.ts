@@ -21,5 +21,5 @@ export async function writeIssues(ctx: Context, issues: Issue[], target: 'data' 
     return;
   }
   const columns = ['file', 'line', 'col', 'rule', 'severity', 'message'].map((key) => ({ key }));
-  ctx.writeData(await render(issues, columns, format, { colors: ctx.out, excel: ctx.options.excel ?? false }));
+  ctx.writeData(await render(issues, columns, format, ctx.renderOptions()));
 }

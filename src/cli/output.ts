@@ -31,6 +31,8 @@ export interface RenderOptions {
   width?: number | undefined;
   /** CSV for spreadsheets: a byte-order mark and CRLF line ends. */
   excel?: boolean;
+  /** CSV field separator: `,` unless a locale's spreadsheets expect `;` or a tab. */
+  delimiter?: string;
 }
 
 const MULTI_SEPARATOR = '; ';
@@ -41,6 +43,15 @@ export function cellText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/**
+ * A CSV cell: list items joined with `; `, each with `\` and `;` escaped by a backslash, so
+ * a `; ` in the cell always separates two items (`R\; D; Training` is "R; D" and "Training").
+ */
+export function csvCell(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => cellText(item).replace(/[\\;]/g, (c) => `\\${c}`)).join(MULTI_SEPARATOR);
+  return cellText(value);
 }
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -57,7 +68,7 @@ export async function render(rows: object[], columns: Column[], format: Format, 
       return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
     case 'csv': {
       const { stringify } = await import('csv-stringify/sync');
-      return renderCsv(stringify, rows, columns, options.excel ?? false);
+      return renderCsv(stringify, rows, columns, options);
     }
     case 'table': {
       const { default: stringWidth } = await import('string-width');
@@ -69,10 +80,11 @@ export async function render(rows: object[], columns: Column[], format: Format, 
 type Stringify = typeof import('csv-stringify/sync').stringify;
 type StringWidth = (text: string) => number;
 
-function renderCsv(stringify: Stringify, rows: object[], columns: Column[], excel: boolean): string {
-  const records = rows.map((row) => columns.map((c) => neutraliseFormula(cellText((row as Record<string, unknown>)[c.key]))));
-  const header = columns.map((c) => neutraliseFormula(c.key));
-  const text = stringify([header, ...records], { record_delimiter: excel ? '\r\n' : '\n', quoted_match: /^\s|\s$/ });
+function renderCsv(stringify: Stringify, rows: object[], columns: Column[], options: RenderOptions): string {
+  const excel = options.excel ?? false;
+  const records = rows.map((row) => columns.map((c) => neutraliseFormula(csvCell((row as Record<string, unknown>)[c.key]))));
+  const header = columns.map((c) => neutraliseFormula(c.header ?? c.key));
+  const text = stringify([header, ...records], { delimiter: options.delimiter ?? ',', record_delimiter: excel ? '\r\n' : '\n', quoted_match: /^\s|\s$/ });
   return excel ? `\ufeff${text}` : text;
 }
 

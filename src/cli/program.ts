@@ -39,12 +39,17 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .option('--archive <dir>', 'the archive folder (default: $HUB_ARCHIVE, or the archive/ found from here upwards)')
     .addOption(
       new Option('--format <format>', `output format: ${FORMATS.join(', ')} (default: table on a terminal, json otherwise)`).argParser((value) => {
-        if (isFormat(value) || EVENT_FORMATS.includes(value)) return value;
+        if (isFormat(value) || EVENT_FORMATS.includes(value) || value === 'ics') return value;
         throw new InvalidArgumentError(`use one of ${FORMATS.join(', ')}`);
       }),
     )
     .option('--out <file>', 'write the output to a file (written whole, or not at all)')
     .option('--excel', 'CSV for spreadsheets: byte-order mark and CRLF line ends')
+    .option('--delimiter <char>', 'CSV field separator: , (default), ; or tab, for spreadsheets set up to expect it', (value) => {
+      const char = value === 'tab' || value === '\\t' ? '\t' : value;
+      if (!/^[,;|\t]$/.test(char)) throw new InvalidArgumentError('use , ; | or tab');
+      return char;
+    })
     .option('--no-color', 'no colours (also NO_COLOR=1)')
     .option('--quiet', 'no messages on stderr, only data and errors')
     .option('--debug', 'show stack traces for unexpected errors')
@@ -180,6 +185,21 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .option('--country <country>', 'only events hosted in, or with participants from, this country')
     .option('--limit <n>', 'at most this many results (default 100)')
     .action(run(async (ctx, command) => (await import('./commands/search.js')).runSearch(ctx, command.args, command.opts())));
+
+  const eventFilters = (command: Command) =>
+    withDates(command, 'events')
+      .option('--country <country>', 'events hosted in, or with participants or speakers from, this country')
+      .option('--host-country <country>', 'events hosted in this country')
+      .addOption(new Option('--type <type>', 'event type').choices(EVENT_TYPES))
+      .option('--topic <topic>', 'events with this topic')
+      .option('--series <series>', 'events of this series')
+      .option('--speaker <person>', 'events where this person spoke')
+      .option('--org <organisation>', 'events this organisation organised or partnered');
+
+  eventFilters(program.command('export').description('every row of one kind, for spreadsheets and programs: CSV (default), JSON, NDJSON; events also as iCalendar (--format ics)'))
+    .argument('<kind>', 'events, speakers, appearances, countries, topics, orgs or quotes')
+    .option('--columns <list>', 'these columns, in this order, comma-separated (default: all)')
+    .action(run(async (ctx, command) => (await import('./commands/export.js')).runExport(ctx, command.args[0]!, command.opts())));
 
   return program;
 }
