@@ -201,5 +201,14 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .option('--columns <list>', 'these columns, in this order, comma-separated (default: all)')
     .action(run(async (ctx, command) => (await import('./commands/export.js')).runExport(ctx, command.args[0]!, command.opts())));
 
+  const report = program.command('report').description('reports for the annual review');
+  report
+    .command('annual')
+    .description('the annual-review set: events, appearances, speakers, countries, topics and organisations as CSV, summary.md and report.html with charts')
+    .option('--year <yyyy>', 'the year to report on')
+    .option('--compare <yyyy>', 'set the figures beside those of another year')
+    .addHelpText('after', '\nThe global --out DIR names the folder to write (default: ./report-YYYY); --excel and --delimiter shape the CSV files.')
+    .action(run(async (ctx, command) => (await import('./commands/report.js')).runReportAnnual(ctx, command.opts())));
+
   return program;
 }
