@@ -79,7 +79,15 @@ export function eventRows(db: Database, ids: string[]): EventExportRow[] {
     .prepare(`SELECT id, title, type, status, start, end, format, venue, city, country, series, part_of, participants, attendance_approximate, countries_count FROM events WHERE id IN (${IN_IDS})`)
     .all(params) as Array<Record<string, string | number | null>>;
   const byId = new Map(events.map((e) => [e.id as string, e]));
-  const orgs = db.prepare(`SELECT event_id, relation, organization_id FROM event_organizations WHERE event_id IN (${IN_IDS}) ORDER BY event_id, relation, seq`).raw().all(params) as Array<[string, string, string]>;
+  // A registered organisation by its id; one nobody registered as it was written.
+  const orgs = db
+    .prepare(
+      `SELECT eo.event_id, eo.relation, CASE WHEN o.registered = 1 THEN eo.organization_id ELSE eo.organization END
+       FROM event_organizations eo LEFT JOIN organizations o ON o.id = eo.organization_id
+       WHERE eo.event_id IN (${IN_IDS}) ORDER BY eo.event_id, eo.relation, eo.seq`,
+    )
+    .raw()
+    .all(params) as Array<[string, string, string]>;
   const organizers = grouped(orgs.filter((o) => o[1] === 'organizer').map((o) => [o[0], o[2]]));
   const partners = grouped(orgs.filter((o) => o[1] === 'partner').map((o) => [o[0], o[2]]));
   const topics = grouped(db.prepare(`SELECT event_id, topic FROM event_topics WHERE event_id IN (${IN_IDS}) ORDER BY event_id, seq`).raw().all(params) as Array<[string, string]>);
@@ -123,7 +131,7 @@ export function appearanceRows(db: Database, ids: string[]): AppearanceExportRow
     .prepare(
       `SELECT a.event_id AS event, e.title, e.start, a.person_id AS person, COALESCE(a.name, p.name, a.person_ref, a.person_id) AS name,
          COALESCE(a.honorific, CASE WHEN p.registered = 1 THEN p.honorific END) AS honorific, a.role, a.position,
-         a.organization_id AS organization, o.name AS organization_name, a.represents AS country, COALESCE(p.registered, 0) AS registered
+         CASE WHEN o.registered = 1 THEN a.organization_id ELSE a.organization END AS organization, o.name AS organization_name, a.represents AS country, COALESCE(p.registered, 0) AS registered
        FROM appearances a JOIN events e ON e.id = a.event_id
        LEFT JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.organization_id
        WHERE a.event_id IN (${IN_IDS}) ORDER BY a.event_id, a.seq`,
