@@ -19,7 +19,8 @@ export async function runExport(ctx: Context, kindInput: string, options: Export
   if (ics && kind !== 'events') throw new UsageError('--format ics is for `hub export events` only: a calendar holds events');
   // Anything else that is not an output format gets the usual message.
   const output: Format | undefined = ics ? undefined : ctx.requestedFormat();
-  const format = ics ? 'ics' : output === undefined || output === 'table' ? 'csv' : output;
+  // An export is for files and programs: CSV unless asked for otherwise (a table only when asked).
+  const format = ics ? 'ics' : (output ?? 'csv');
   if (DATE_ONLY_KINDS.has(kind)) {
     const extra = (['country', 'hostCountry', 'type', 'topic', 'series', 'speaker', 'org'] as const).filter((k) => options[k] !== undefined);
     if (extra.length > 0) throw new UsageError(`\`hub export ${kind}\` counts over a period: only --year, --from and --to apply (not --${extra[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})`);
@@ -43,8 +44,8 @@ export async function runExport(ctx: Context, kindInput: string, options: Export
       return;
     }
     if (rows.length === 0) ctx.info(`nothing to export: no ${kind} in the events that match`);
-    const projected = format === 'csv' ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[c]])));
-    ctx.writeData(await render(projected, columns.map((key) => ({ key })), format, ctx.renderOptions()));
+    const projected = format === 'csv' || format === 'table' ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[c]])));
+    ctx.writeData(await render(projected, columns.map((key) => ({ key })), format, ctx.renderOptions(format === 'table' ? ctx.io.stdout.columns : undefined)));
   });
   return 0;
 }
