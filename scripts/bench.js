@@ -93,3 +93,10 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${lines.join('\n')}\n`);
+
+// Not a timing: how often `hub lint` pairs two different people (every pair on distinct names is false).
+const { measurePrecision } = await import('./name-precision.js');
+const precision = measurePrecision(3000);
+const precisionLine = `\nlint "likely same person" on ${precision.names} distinct generated names from many countries: ${precision.falsePairs} false pairs (${(precision.rate * 100).toFixed(2)}% of names; target under 1%)\n`;
+process.stdout.write(precisionLine);
+if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, precisionLine);

@@ -201,6 +201,12 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .option('--columns <list>', 'these columns, in this order, comma-separated (default: all)')
     .action(run(async (ctx, command) => (await import('./commands/export.js')).runExport(ctx, command.args[0]!, command.opts())));
 
+  program
+    .command('lint')
+    .description('data-quality findings: the same person under two spellings, mixed-script names, unregistered repeat speakers, organisations written by name, suspicious values')
+    .option('--strict', 'exit 1 when there is any finding (for CI)')
+    .action(run(async (ctx, command) => (await import('./commands/lint.js')).runLint(ctx, command.opts())));
+
   const report = program.command('report').description('reports for the annual review');
   report
     .command('annual')

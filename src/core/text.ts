@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { latinSkeleton } from './confusables.js';
 
 /**
  * Unicode case folding. JavaScript has no full case fold, so lower-casing after NFKC is
@@ -16,11 +17,12 @@ export function stripMarks(text: string): string {
 }
 
 /**
- * The key two spellings of a name share when they name the same person: case folded,
- * punctuation turned into spaces, whitespace collapsed. "Mr.Baimenov" → "mr baimenov".
+ * The key two spellings of a name share when they name the same person: look-alike letters
+ * in mixed-script words made Latin, case folded, punctuation turned into spaces, whitespace
+ * collapsed. "Mr.Baimenov" → "mr baimenov"; "Viсtor" (Cyrillic с) → "victor".
  */
 export function nameKey(name: string): string {
-  return foldCase(name)
+  return foldCase(latinSkeleton(name))
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();

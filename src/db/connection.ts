@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { appliedMigrations, canMigrate, migrate, rebuildFullText } from './migrations.js';
+import { appliedMigrations, canMigrate, migrate, needsRebuild, rebuildFullText } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -74,7 +74,7 @@ export function openIndex(root: string, options: { rebuild?: boolean } = {}): Op
     db = tryOpen(file)!;
   }
   const applied = appliedMigrations(db);
-  if (!canMigrate(applied)) {
+  if (!canMigrate(applied) || needsRebuild(applied)) {
     db.close();
     removeIndex(root);
     db = tryOpen(file)!;

@@ -8,6 +8,11 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   name: string;
   sql: string;
+  /**
+   * The index's rows must be derived again (how names are keyed changed, say): an index
+   * that predates it is thrown away and built from the YAML files, which are the truth.
+   */
+  rebuild?: boolean;
 }
 
 /** The country a speaker entry stands for: its own, else the registered person's. */
@@ -256,7 +261,19 @@ UPDATE search_docs SET title = '' WHERE kind = 'quote';
 INSERT INTO search(search) VALUES ('rebuild');
 `,
   },
+  {
+    // Names are now compared after replacing Cyrillic and Greek look-alikes in words that mix
+    // them with Latin letters ("Viсtor" is "Victor"): every name key and unregistered id changes.
+    name: '003-confusable-name-keys',
+    sql: '',
+    rebuild: true,
+  },
 ];
+
+/** True when an index with these migrations applied must be built again rather than migrated. */
+export function needsRebuild(applied: string[]): boolean {
+  return applied.length > 0 && MIGRATIONS.slice(applied.length).some((m) => m.rebuild);
+}
 
 /** Refills the full-text index from its content table (after a bulk load without triggers). */
 export function rebuildFullText(db: Database): void {
