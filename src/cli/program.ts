@@ -207,6 +207,22 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void): Comma
     .option('--strict', 'exit 1 when there is any finding (for CI)')
     .action(run(async (ctx, command) => (await import('./commands/lint.js')).runLint(ctx, command.opts())));
 
+  const people = program.command('people').description('fix who is who across the archive');
+  people
+    .command('merge')
+    .description("fold DROP into KEEP in every record: DROP's names become KEEP's aliases, DROP's registry file goes, all files or none")
+    .argument('<keep>', 'the person id to keep (as `hub speakers` shows it)')
+    .argument('<drop>', 'the person id to fold into it')
+    .option('--dry-run', 'show the changes as a diff and write nothing')
+    .action(run(async (ctx, command) => (await import('./commands/people.js')).runPeopleMerge(ctx, command.args[0]!, command.args[1]!, command.opts())));
+  people
+    .command('distinct')
+    .description('record that A and B are two different people, so `hub lint` stops pairing them')
+    .argument('<a>', 'a person id')
+    .argument('<b>', 'another person id')
+    .option('--dry-run', 'show the changes as a diff and write nothing')
+    .action(run(async (ctx, command) => (await import('./commands/people.js')).runPeopleDistinct(ctx, command.args[0]!, command.args[1]!, command.opts())));
+
   const report = program.command('report').description('reports for the annual review');
   report
     .command('annual')

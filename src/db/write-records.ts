@@ -69,6 +69,8 @@ export class IndexWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       source: p('INSERT INTO sources (event_id, seq, url, title, published) VALUES (?, ?, ?, ?, ?)'),
       doc: p('INSERT INTO search_docs (event_id, kind, seq, title, body) VALUES (?, ?, ?, ?, ?)'),
+      dropUnregisteredPerson: p('DELETE FROM people WHERE id = ? AND registered = 0'),
+      dropUnregisteredOrganization: p('DELETE FROM organizations WHERE id = ? AND registered = 0'),
       person: p(`INSERT INTO people (id, file, name, honorific, country, organization, position, registered, record)
         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`),
       personName: p('INSERT OR IGNORE INTO person_names (key, person_id, name, is_alias) VALUES (?, ?, ?, ?)'),
@@ -114,12 +116,15 @@ export class IndexWriter {
   }
 
   insertPerson(id: string, file: string, data: PersonData): void {
+    // A speaker known only by name may have had this id until now: the registry record replaces it.
+    this.s.dropUnregisteredPerson.run(id);
     this.s.person.run(id, file, data.name, orNull(data.honorific), orNull(data.country), orNull(data.organization), orNull(data.position), JSON.stringify(data));
     this.s.personName.run(nameKey(data.name), id, data.name, 0);
     for (const alias of data.aliases ?? []) this.s.personName.run(nameKey(alias), id, alias, 1);
   }
 
   insertOrganization(id: string, file: string, data: OrganizationData): void {
+    this.s.dropUnregisteredOrganization.run(id);
     this.s.org.run(id, file, data.name, orNull(data.acronym), orNull(data.country), orNull(data.kind), JSON.stringify(data));
     for (const name of [data.name, ...(data.acronym ? [data.acronym] : []), ...(data.aliases ?? [])]) {
       this.s.orgName.run(nameKey(name), id, name);
