@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readRecord, type RecordRead } from './load-record.js';
-import type { ArchiveFile } from './records.js';
+import type { ArchiveFile, PathIssue } from './records.js';
 
 /*
  * Reading and parsing is most of the cost of a full validation and half of a full index
@@ -21,8 +21,8 @@ export interface WorkerBatch {
   hashes: Array<string | null>;
 }
 
-/** What a worker does with each file: read it as a record, or work out its canonical form. */
-export type WorkerTask = { kind: 'read' } | { kind: 'format'; root: string };
+/** What a worker does with each file: read it as a record, work out its canonical form, or place problems in it. */
+export type WorkerTask = { kind: 'read' } | { kind: 'format'; root: string } | { kind: 'locate'; issues: Record<string, PathIssue[]> };
 
 /** Calls `handle` for every file, in order, with its read; parses in parallel when it pays. */
 export async function streamRecords(files: ArchiveFile[], hashOf: (file: ArchiveFile) => string | null, handle: RecordHandler): Promise<void> {

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { findMixedScript } from '../confusables.js';
-import { locateIssues } from '../locate.js';
+import { locateInFile } from '../locate.js';
 import type { LoadedEvent, PathIssue, PathSegment, Severity } from '../records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../registry.js';
 import { loadArchive, type LoadedArchive } from '../validate.js';
@@ -55,7 +53,7 @@ export async function lintArchive(root: string, archive?: LoadedArchive): Promis
   unregisteredSpeakers(identities, add);
   organisationsByName(loaded, add);
   suspiciousValues(loaded, add);
-  return locate(root, pending);
+  return locate(loaded, pending);
 }
 
 type Add = (file: string, at: PathSegment[], rule: string, severity: Severity, message: string, extra?: Partial<Pending>) => void;
@@ -218,24 +216,20 @@ function suspiciousValues(loaded: LoadedArchive, add: Add): void {
   }
 }
 
-function locate(root: string, pending: Pending[]): Finding[] {
+/** Places every finding in its file; with many files, on worker threads (a position costs a full parse). */
+async function locate(loaded: LoadedArchive, pending: Pending[]): Promise<Finding[]> {
   const byFile = new Map<string, Pending[]>();
   for (const p of pending) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const files = new Map([...loaded.events, ...loaded.people, ...loaded.organizations].map((r) => [r.file.path, r.file]));
+  const targets = [...byFile.keys()].map((file) => files.get(file)!).filter(Boolean);
   const findings: Finding[] = [];
-  for (const [file, items] of byFile) {
-    let text = '';
-    try {
-      text = readFileSync(path.join(root, file), 'utf8');
-    } catch {
-      // placed at 1:1
-    }
-    const located = locateIssues(text, items);
+  const { mapInOrder } = await import('../read-records.js');
+  await mapInOrder(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, (file) => locateInFile(file, byFile.get(file.path)!), (file, located) => {
+    const items = byFile.get(file.path)!;
     located.forEach((issue, i) => {
       const { names, confidence } = items[i]!;
       findings.push({ ...issue, ...(names ? { names } : {}), ...(confidence !== undefined ? { confidence } : {}) });
     });
-  }
+  });
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
 }
-
-
