@@ -1,6 +1,7 @@
 // Realistic names of distinct people from many countries, generated from a seed: the
 // corpus on which `hub lint`'s "likely same person" rule must raise almost no pairs.
 // Shared by the benchmark (npm run bench) and a test.
+import { mulberry32 } from './bench/generate.js';
 
 const COUNTRIES = {
   kazakh: {
@@ -77,21 +78,10 @@ const COUNTRIES = {
   },
 };
 
-/** A small seeded generator (mulberry32): the same corpus on every run. */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` distinct full names, "Given Family" (Korean, Chinese and Vietnamese sometimes family first, as sources write them). */
 export function distinctNames(count, seed = 1) {
-  const random = seededRandom(seed);
+  // The benchmark's seeded generator: the same corpus on every run.
+  const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const cultures = Object.entries(COUNTRIES);
   const names = [];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireArchiveLock } from '../../src/db/lock.js';
 import { copyBundledArchive } from '../helpers/archive.js';
+import { renameFault } from '../helpers/faults.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/hub.js');
 const ENV = { PATH: process.env.PATH, NO_COLOR: '1' };
@@ -31,20 +32,8 @@ const yearFiles = (root: string, year: string) => (existsSync(path.join(root, 'e
 describe('writes that are never half done', () => {
   it('leaves no partial record when the process is killed between writing and renaming', () => {
     const root = copyBundledArchive();
-    // Loaded before hub: the rename that would put the record in place kills the process instead.
-    const preload = path.join(root, '..', 'kill-before-rename.mjs');
-    writeFileSync(
-      preload,
-      `import fs from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-const rename = fs.renameSync;
-fs.renameSync = (from, to) => {
-  if (String(to).endsWith('.yaml')) process.kill(process.pid, 'SIGKILL');
-  return rename(from, to);
-};
-syncBuiltinESMExports();
-`,
-    );
+    // The rename that would put the record in place kills the process instead.
+    const preload = renameFault(path.join(root, '..'), { nth: 1, action: 'kill' });
     const args = ['add-event', '--title', 'Killed mid-write', '--type', 'webinar', '--start', '2026-02-03'];
     const killed = hub(args, { cwd: root, node: ['--import', preload] });
     expect(killed.signal).toBe('SIGKILL');

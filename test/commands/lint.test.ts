@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { copyBundledArchive, makeArchive } from '../helpers/archive.js';
+import { renameFault } from '../helpers/faults.js';
 import { runHub, runJson } from '../helpers/run.js';
 
 /** An archive with the spelling variants real sources produce, written for this test. */
@@ -151,20 +152,7 @@ describe('hub people merge and distinct', () => {
     const root = makeArchive(VARIANTS);
     const snapshot = () => Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
     const before = snapshot();
-    const preload = path.join(root, '..', 'fail-second-rename.mjs');
-    writeFileSync(
-      preload,
-      `import fs from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-const rename = fs.renameSync;
-let count = 0;
-fs.renameSync = (from, to) => {
-  if (String(to).endsWith('.yaml') && ++count === 2) throw Object.assign(new Error('disk full (forced)'), { code: 'ENOSPC' });
-  return rename(from, to);
-};
-syncBuiltinESMExports();
-`,
-    );
+    const preload = renameFault(path.join(root, '..'), { nth: 2, action: 'throw' });
     const bin = path.resolve(import.meta.dirname, '../../bin/hub.js');
     const result = spawnSync(process.execPath, ['--import', preload, bin, 'people', 'merge', 'alikhan-baimenov', 'a-baimenov'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
     expect(result.status).toBe(1);

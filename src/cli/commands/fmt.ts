@@ -1,20 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { NotFoundError, UsageError } from '../../core/errors.js';
+import { readFileSync } from 'node:fs';
 import { formatRecords } from '../../core/format-records.js';
 import { writeFileAtomic } from '../../core/write-file.js';
+import { resolveArchivePaths } from '../archive-paths.js';
 import type { Context } from '../context.js';
 
 export async function runFmt(ctx: Context, paths: string[], options: { check?: boolean }): Promise<number> {
   const root = ctx.root();
-  const only = paths.map((p) => {
-    const fromCwd = path.resolve(ctx.io.cwd, p);
-    const abs = existsSync(fromCwd) ? fromCwd : path.resolve(root, p);
-    if (!existsSync(abs)) throw new NotFoundError(`${p} does not exist`);
-    const rel = path.relative(root, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);
-    return abs;
-  });
+  const only = resolveArchivePaths(ctx, root, paths);
   const outcomes = await formatRecords(root, only.length > 0 ? only : undefined);
   const show = (abs: string) => ctx.displayPath(abs);
   const failed = outcomes.filter((o) => o.problem !== undefined);

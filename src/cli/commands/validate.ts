@@ -1,21 +1,12 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { NotFoundError, UsageError } from '../../core/errors.js';
 import { validateArchive } from '../../core/validate.js';
+import { resolveArchivePaths } from '../archive-paths.js';
 import type { Context } from '../context.js';
 import { writeIssues } from '../issue-report.js';
 
 export async function runValidate(ctx: Context, paths: string[]): Promise<number> {
   const root = ctx.root();
-  const only = paths.map((p) => {
-    // A path is taken from where the user stands, or else from the archive's own folder.
-    const fromCwd = path.resolve(ctx.io.cwd, p);
-    const abs = existsSync(fromCwd) ? fromCwd : path.resolve(root, p);
-    if (!existsSync(abs)) throw new NotFoundError(`${p} does not exist`);
-    const rel = path.relative(root, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);
-    return abs;
-  });
+  const only = resolveArchivePaths(ctx, root, paths);
   const result = await validateArchive(root, { ...(only.length > 0 ? { only } : {}), onProgress: ctx.progress('validating') });
   ctx.endProgress();
   const issues = result.issues.map((issue) => ({ ...issue, file: ctx.displayPath(path.join(root, issue.file)) }));

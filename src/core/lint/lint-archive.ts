@@ -1,6 +1,6 @@
 import { findMixedScript } from '../confusables.js';
 import { locateInFile } from '../locate.js';
-import type { LoadedEvent, PathIssue, PathSegment, Severity } from '../records.js';
+import type { Issue, LoadedEvent, PathIssue, PathSegment, Severity } from '../records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../registry.js';
 import { loadArchive, type LoadedArchive } from '../validate.js';
 import { blockingKeys, compareNames, type NameMatch } from './person-names.js';
@@ -10,13 +10,7 @@ import { blockingKeys, compareNames, type NameMatch } from './person-names.js';
  * numbers would want fixed. Each finding is placed in its file like a validation problem.
  */
 
-export interface Finding {
-  file: string;
-  line: number;
-  col: number;
-  rule: string;
-  severity: Severity;
-  message: string;
+export interface Finding extends Issue {
   /** For findings about people: the spellings involved. */
   names?: string[];
   confidence?: number;
