@@ -118,6 +118,28 @@ describe('hub add-event on a terminal', () => {
     expect(record).toEqual({ title: 'Second title', type: 'conference', start: '2025-09', format: 'in-person', organizers: ['oecd'] });
   }, 60_000);
 
+  it('adds a person to the registry with hub add-person', async () => {
+    const root = copyBundledArchive();
+    const session = new PtySession(['add-person'], { cwd: root });
+    await session.answer('Full name', 'Aigerim Sadykova');
+    await session.answer('Honorific', 'Ms.');
+    await session.answer('Other spellings', 'A. Sadykova; Sadykova Aigerim');
+    await session.answer('Country they represent', 'Казахстан');
+    await session.answer('Organisation', 'Civil Service Agency');
+    await session.answer('Current position', 'Deputy Chair');
+    await session.answer('Web pages');
+    await session.answer('Write it?');
+    expect(await session.exit()).toBe(0);
+    expect(parse(readFileSync(path.join(root, 'people/aigerim-sadykova.yaml'), 'utf8'))).toEqual({
+      name: 'Aigerim Sadykova',
+      honorific: 'Ms.',
+      aliases: ['A. Sadykova', 'Sadykova Aigerim'],
+      country: 'KZ',
+      organization: 'civil-service-agency-kz',
+      position: 'Deputy Chair',
+    });
+  }, 30_000);
+
   it('writes nothing when Ctrl-C is pressed mid-way', async () => {
     const root = copyBundledArchive();
     const before = readdirSync(path.join(root, 'events'), { recursive: true }).length;
