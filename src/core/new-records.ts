@@ -39,6 +39,8 @@ export interface RecordInput {
 }
 
 export interface PlanOptions {
+  /** Reading the archive for the cross-record checks, file by file. */
+  onProgress?: (done: number, total: number) => void;
   /** Whether a name missing from its registry is added to it as a new record. */
   register?: (kind: 'person' | 'organization', name: string) => boolean;
 }
@@ -90,7 +92,7 @@ export async function planRecord(root: string, input: RecordInput, options: Plan
   const record = structuredClone(data);
   for (const field of fields) setIn(record, field.path, field.value);
 
-  const loaded = archive ?? (await loadArchive(root));
+  const loaded = archive ?? (await loadArchive(root, options.onProgress));
   const notes: string[] = [];
   const issues: PathIssue[] = [];
   const planned: PlannedRecord[] = [];

@@ -35,6 +35,8 @@ export interface PeopleEdit {
   summary: string[];
 }
 
+type Progress = (done: number, total: number) => void;
+
 interface Person {
   id: string;
   registered: boolean;
@@ -66,9 +68,9 @@ function editRecord(root: string, kind: RecordKind, file: string, edit: (doc: Do
 }
 
 /** Every record that names DROP now names KEEP; DROP's names become KEEP's aliases; DROP's file goes. */
-export async function planMerge(root: string, keepId: string, dropId: string): Promise<PeopleEdit> {
+export async function planMerge(root: string, keepId: string, dropId: string, onProgress?: Progress): Promise<PeopleEdit> {
   if (keepId === dropId) throw new UsageError('KEEP and DROP are the same person');
-  const loaded = await loadArchive(root);
+  const loaded = await loadArchive(root, onProgress);
   const keep = findPerson(loaded, keepId, 'KEEP');
   const drop = findPerson(loaded, dropId, 'DROP');
   const people = buildPeopleRegistry(loaded.people.map((p) => ({ id: p.id, data: p.data })));
@@ -154,9 +156,9 @@ function rewriteDistinct(doc: Document, current: string[] | undefined, self: str
 }
 
 /** Records that A and B are two people: `distinct_from` on A (registering either if needed). */
-export async function planDistinct(root: string, aId: string, bId: string): Promise<PeopleEdit> {
+export async function planDistinct(root: string, aId: string, bId: string, onProgress?: Progress): Promise<PeopleEdit> {
   if (aId === bId) throw new UsageError('A and B are the same id');
-  const loaded = await loadArchive(root);
+  const loaded = await loadArchive(root, onProgress);
   const a = findPerson(loaded, aId, 'A');
   const b = findPerson(loaded, bId, 'B');
   const changes: FileChange[] = [];

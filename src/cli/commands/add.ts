@@ -88,8 +88,10 @@ export async function runAdd(ctx: Context, kind: RecordKind, options: AddOptions
     input.bytes = await readSource(ctx, options.from);
     input.label = options.from === '-' ? '<stdin>' : options.from;
   }
-  const planOptions: PlanOptions = options.register ? { register: () => true } : {};
+  const progress = ctx.progress('checking against the archive');
+  const planOptions: PlanOptions = { ...(options.register ? { register: () => true } : {}), ...(progress ? { onProgress: progress } : {}) };
   const plan = await planRecord(ctx.root(), input, planOptions);
+  ctx.endProgress();
   return finishAdd(ctx, plan, options);
 }
 

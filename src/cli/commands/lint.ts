@@ -6,7 +6,8 @@ import { writeIssues } from '../issue-report.js';
 /** `hub lint [--strict]`: data-quality findings, placed like validation problems. */
 export async function runLint(ctx: Context, options: { strict?: boolean }): Promise<number> {
   const root = ctx.root();
-  const findings = (await lintArchive(root)).map((f) => ({ ...f, file: ctx.displayPath(path.join(root, f.file)) }));
+  const findings = (await lintArchive(root, { onProgress: ctx.progress('reading') })).map((f) => ({ ...f, file: ctx.displayPath(path.join(root, f.file)) }));
+  ctx.endProgress();
   await writeIssues(ctx, findings, 'data', { showRule: true, extraColumns: ['names'] });
   if (findings.length === 0) {
     ctx.info(ctx.err.green('✓ no data-quality findings'));

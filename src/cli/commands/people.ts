@@ -4,15 +4,16 @@ import type { Context } from '../context.js';
 
 /** `hub people merge KEEP DROP [--dry-run]` */
 export async function runPeopleMerge(ctx: Context, keep: string, drop: string, options: { dryRun?: boolean }): Promise<number> {
-  return finish(ctx, await planMerge(ctx.root(), keep, drop), options, 'hub people merge');
+  return finish(ctx, await planMerge(ctx.root(), keep, drop, ctx.progress('reading')), options, 'hub people merge');
 }
 
 /** `hub people distinct A B [--dry-run]` */
 export async function runPeopleDistinct(ctx: Context, a: string, b: string, options: { dryRun?: boolean }): Promise<number> {
-  return finish(ctx, await planDistinct(ctx.root(), a, b), options, 'hub people distinct');
+  return finish(ctx, await planDistinct(ctx.root(), a, b, ctx.progress('reading')), options, 'hub people distinct');
 }
 
 async function finish(ctx: Context, edit: PeopleEdit, options: { dryRun?: boolean }, command: string): Promise<number> {
+  ctx.endProgress();
   if (options.dryRun) {
     // A unified diff of every file, as git would show it: the change to review before making it.
     const patches = edit.changes.map((c) => createTwoFilesPatch(c.before === undefined ? '/dev/null' : `a/${c.path}`, c.after === undefined ? '/dev/null' : `b/${c.path}`, c.before ?? '', c.after ?? ''));

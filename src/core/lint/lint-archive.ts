@@ -36,8 +36,8 @@ type Pending = PathIssue & { names?: string[]; confidence?: number };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export async function lintArchive(root: string, archive?: LoadedArchive): Promise<Finding[]> {
-  const loaded = archive ?? (await loadArchive(root));
+export async function lintArchive(root: string, options: { archive?: LoadedArchive; onProgress?: (done: number, total: number) => void } = {}): Promise<Finding[]> {
+  const loaded = options.archive ?? (await loadArchive(root, options.onProgress));
   const pending: Pending[] = [];
   const add = (file: string, at: PathSegment[], rule: string, severity: Severity, message: string, extra: Partial<Pending> = {}) =>
     pending.push({ file, path: at, rule, severity, message, ...extra });
