@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { appliedMigrations, canMigrate, migrate, needsRebuild, rebuildFullText } from './migrations.js';
+import { appliedMigrations, canMigrate, migrate, MIGRATIONS, needsRebuild, rebuildFullText } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -52,6 +52,25 @@ export async function buildIndexFile(root: string, build: (db: Db) => Promise<vo
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * The index as it is, when it exists and needs no migration; otherwise undefined. Opening it
+ * this way creates and changes nothing, so it is safe without the archive's lock.
+ */
+export function openCurrentIndex(root: string): Db | undefined {
+  const file = indexPath(root);
+  if (!existsSync(file)) return undefined;
+  let db: Db | undefined;
+  try {
+    db = tryOpen(file);
+    const applied = db ? appliedMigrations(db) : [];
+    if (db && applied.length === MIGRATIONS.length && canMigrate(applied)) return db;
+  } catch {
+    // Locked mid-creation, or unreadable: the locked path sorts it out.
+  }
+  db?.close();
+  return undefined;
 }
 
 export interface OpenedIndex {

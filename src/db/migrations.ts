@@ -292,10 +292,12 @@ export function canMigrate(applied: string[]): boolean {
 }
 
 export function migrate(db: Database): string[] {
-  const applied = appliedMigrations(db);
-  const pending = MIGRATIONS.slice(applied.length);
-  if (pending.length === 0) return [];
+  if (appliedMigrations(db).length === MIGRATIONS.length) return [];
+  let pending: Migration[] = [];
   db.transaction(() => {
+    // Read again inside the write lock: another process may have migrated meanwhile.
+    pending = MIGRATIONS.slice(appliedMigrations(db).length);
+    if (pending.length === 0) return;
     db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
     const record = db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)');
     for (const migration of pending) {

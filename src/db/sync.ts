@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { scanArchive } from '../core/archive.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
-import { existsSync } from 'node:fs';
-import { buildIndexFile, indexPath, openIndex, type Db } from './connection.js';
+import { buildIndexFile, openCurrentIndex, openIndex, type Db } from './connection.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
 import { refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
@@ -45,14 +44,12 @@ interface KnownFile {
  * write takes the archive's lock, so readers never wait for each other.
  */
 export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
-  if (!options.rebuild && existsSync(indexPath(root))) {
-    const opened = openIndex(root);
-    if (!opened.fresh) {
-      const scan = scanArchive(root);
-      // Every query passes here. When no file's path, size or time changed, one hash says so.
-      if (fingerprint(scan.files) === storedFingerprint(opened.db)) return { db: opened.db, report: finish(opened.db, newReport(scan.files.length, false)) };
-    }
-    opened.db.close();
+  const current = options.rebuild ? undefined : openCurrentIndex(root);
+  if (current) {
+    const scan = scanArchive(root);
+    // Every query passes here. When no file's path, size or time changed, one hash says so.
+    if (fingerprint(scan.files) === storedFingerprint(current)) return { db: current, report: finish(current, newReport(scan.files.length, false)) };
+    current.close();
   }
   // Files may change while this process waits for the lock: look again once it holds it.
   return withArchiveLock(root, () => syncLocked(root, options), { command: 'hub index', ...options.lock });

@@ -6,9 +6,11 @@ import { MAX_RECORD_BYTES } from '../../core/guards.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { COMMAND_LINE, planRecord, type FieldValue, type Plan, type PlanOptions, type RecordInput } from '../../core/new-records.js';
 import type { RecordKind } from '../../core/records.js';
+import type { LoadedArchive } from '../../core/validate.js';
 import type { Context } from '../context.js';
 import { EVENT_FORMATS } from '../formats.js';
 import { writeIssues } from '../issue-report.js';
+import { withSyncedIndex } from '../synced-index.js';
 
 export interface AddOptions {
   from?: string;
@@ -88,10 +90,9 @@ export async function runAdd(ctx: Context, kind: RecordKind, options: AddOptions
     input.bytes = await readSource(ctx, options.from);
     input.label = options.from === '-' ? '<stdin>' : options.from;
   }
-  const progress = ctx.progress('checking against the archive');
-  const planOptions: PlanOptions = { ...(options.register ? { register: () => true } : {}), ...(progress ? { onProgress: progress } : {}) };
-  const plan = await planRecord(ctx.root(), input, planOptions);
-  ctx.endProgress();
+  const planOptions: PlanOptions = options.register ? { register: () => true } : {};
+  const archive = await archiveForChecks(ctx);
+  const plan = await planRecord(ctx.root(), input, planOptions, archive);
   return finishAdd(ctx, plan, options);
 }
 
@@ -129,6 +130,12 @@ export async function finishAdd(ctx: Context, plan: Plan, options: { dryRun?: bo
   ctx.info(ctx.err.green(`✓ recorded ${primary.id}; the index is up to date`));
   if (result.report.notIndexed > 0) ctx.warn(`${result.report.notIndexed} other record file(s) have problems and are left out of the index: run \`hub validate\``);
   return 0;
+}
+
+/** The archive as the cross-record checks need it, from the index brought up to date. */
+export async function archiveForChecks(ctx: Context): Promise<LoadedArchive> {
+  const { loadArchiveFromIndex } = await import('../../db/archive-from-index.js');
+  return withSyncedIndex(ctx, (db) => loadArchiveFromIndex(db, ctx.root()));
 }
 
 function fieldsFrom(kind: RecordKind, options: AddOptions): FieldValue[] {

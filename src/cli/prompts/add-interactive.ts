@@ -4,7 +4,7 @@ import { planRecord, type Plan } from '../../core/new-records.js';
 import { loadRecordingChoices, matchChoices, type RecordingChoices } from '../../core/query/choices.js';
 import type { RecordKind } from '../../core/records.js';
 import { ORG_KINDS } from '../../core/vocabulary.js';
-import { finishAdd, type AddOptions } from '../commands/add.js';
+import { archiveForChecks, finishAdd, type AddOptions } from '../commands/add.js';
 import type { Context } from '../context.js';
 import { writeIssues } from '../issue-report.js';
 import { withSyncedIndex } from '../synced-index.js';
@@ -28,7 +28,7 @@ export async function runInteractiveAdd(ctx: Context, kind: RecordKind, options:
   try {
     for (;;) {
       data = kind === 'event' ? await askEvent(ask, choices, data, registrations) : await askRegistryRecord(ask, choices, kind, data);
-      const plan = await planRecord(root, { kind, data, ...(options.id === undefined ? {} : { id: options.id }) }, { register: (k, name) => registrations.has(registrationKey(k, name)) });
+      const plan = await planRecord(root, { kind, data, ...(options.id === undefined ? {} : { id: options.id }) }, { register: (k, name) => registrations.has(registrationKey(k, name)) }, await archiveForChecks(ctx));
       showPlan(ctx, root, plan);
       const errors = plan.issues.filter((i) => i.severity === 'error').length;
       if (errors > 0) await writeIssues(ctx, plan.issues, 'messages');
