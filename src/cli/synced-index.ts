@@ -7,7 +7,7 @@ import type { Context } from './context.js';
  * out), closed again however the work ends.
  */
 export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>): Promise<T> {
-  const { db, report } = await syncIndex(ctx.root(), { onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)') });
+  const { db, report } = await syncIndex(ctx.root(), { onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
   ctx.endProgress();
   warnNotIndexed(ctx, report.notIndexed);
   try {
@@ -20,4 +20,8 @@ export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Pro
 export function warnNotIndexed(ctx: Context, count: number): void {
   if (count === 0) return;
   ctx.warn(`${count} record file${count === 1 ? ' has' : 's have'} problems and ${count === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
+}
+
+export function warnRecovered(ctx: Context, files: string[]): void {
+  ctx.warn(`an earlier change was interrupted before it finished: its ${files.length} file${files.length === 1 ? ' was' : 's were'} put back as they were (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`);
 }

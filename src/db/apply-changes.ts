@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../core/errors.js';
 import type { FileChange } from '../core/people-edit.js';
@@ -18,6 +18,7 @@ export async function applyFileChanges(root: string, changes: FileChange[], opti
     root,
     async () => {
       const abs = (change: FileChange) => path.join(root, change.path);
+      recoverInterruptedChange(root);
       for (const change of changes) {
         const now = existsSync(abs(change)) ? readFileSync(abs(change), 'utf8') : undefined;
         if (now !== change.before) throw new DataError(`${change.path} changed while this was being prepared: nothing was written`, 'run the command again');
@@ -33,6 +34,9 @@ export async function applyFileChanges(root: string, changes: FileChange[], opti
         for (const { temp } of staged) rmSync(temp, { force: true });
         throw new DataError(`could not write the changes: ${(error as Error).message}; nothing was changed`, 'check that the archive is writable', error);
       }
+      // Until every rename is done, a journal holds the old texts: a process killed midway is
+      // undone by whoever takes the lock next (see recoverInterruptedChange).
+      writeFileAtomic(journalPath(root), JSON.stringify(changes.map((c) => ({ path: c.path, before: c.before ?? null }))));
       const done: FileChange[] = [];
       try {
         for (const { change, temp } of staged) {
@@ -49,12 +53,54 @@ export async function applyFileChanges(root: string, changes: FileChange[], opti
           else writeFileAtomic(abs(change), change.before);
         }
         for (const { temp } of staged) rmSync(temp, { force: true });
+        rmSync(journalPath(root), { force: true });
         throw new DataError(`could not apply the changes: ${(error as Error).message}; every file was put back as it was`, 'check that the archive is writable and run the command again', error);
       }
+      rmSync(journalPath(root), { force: true });
       const { db, report } = await syncIndex(root, options.lock ? { lock: options.lock } : {});
       db.close();
       return report;
     },
     options.lock,
   );
+}
+
+const journalPath = (root: string) => path.join(root, '.hub', 'interrupted-change.json');
+
+/**
+ * Undoes a set of changes whose process was killed before it finished: every file in the
+ * journal gets its old text back (or is removed, if it was new), and the temporary files are
+ * cleared. Called with the archive's lock held, before anything else is written or indexed.
+ * Returns the files put back.
+ */
+export function recoverInterruptedChange(root: string): string[] {
+  const journal = journalPath(root);
+  if (!existsSync(journal)) return [];
+  let entries: Array<{ path: string; before: string | null }>;
+  try {
+    entries = JSON.parse(readFileSync(journal, 'utf8')) as typeof entries;
+  } catch {
+    rmSync(journal, { force: true });
+    return [];
+  }
+  const folders = new Set<string>();
+  for (const entry of entries) {
+    const abs = path.join(root, entry.path);
+    const rel = path.relative(root, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue; // never outside the archive
+    folders.add(path.dirname(abs));
+    if (entry.before === null) rmSync(abs, { force: true });
+    else if (!existsSync(abs) || readFileSync(abs, 'utf8') !== entry.before) writeFileAtomic(abs, entry.before);
+  }
+  for (const folder of folders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (/^\..+\.\d+\.[a-z0-9]+\.tmp$/.test(name)) rmSync(path.join(folder, name), { force: true });
+  }
+  rmSync(journal, { force: true });
+  return entries.map((e) => e.path);
 }

@@ -13,6 +13,8 @@ export interface SyncOptions {
   onProgress?: (done: number, total: number) => void;
   /** How to wait for the archive's lock when another process is writing. */
   lock?: LockOptions;
+  /** Told the files put back after an interrupted change (see recoverInterruptedChange). */
+  onRecover?: (files: string[]) => void;
 }
 
 export interface SyncReport {
@@ -56,6 +58,10 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
 }
 
 async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db; report: SyncReport }> {
+  // A change set whose process was killed midway is undone before anything is indexed.
+  const { recoverInterruptedChange } = await import('./apply-changes.js');
+  const restored = recoverInterruptedChange(root);
+  if (restored.length > 0) options.onRecover?.(restored);
   let opened = openIndex(root, options.rebuild ? { rebuild: true } : {});
   const scan = scanArchive(root);
   if (opened.fresh) {

@@ -148,6 +148,23 @@ describe('hub people merge and distinct', () => {
     expect((await runHub(['validate'], { cwd: root })).code).toBe(0);
   });
 
+  it('undoes a merge killed midway the next time hub takes the lock', async () => {
+    const root = makeArchive(VARIANTS);
+    const snapshot = () => Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
+    await runHub(['index'], { cwd: root });
+    const before = snapshot();
+    const preload = renameFault(path.join(root, '..'), { nth: 2, action: 'kill' });
+    const bin = path.resolve(import.meta.dirname, '../../bin/hub.js');
+    const killed = spawnSync(process.execPath, ['--import', preload, bin, 'people', 'merge', 'alikhan-baimenov', 'a-baimenov'], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(snapshot()).not.toEqual(before); // the first file was replaced before the kill
+    const query = await runHub(['speakers'], { cwd: root });
+    expect(query.code).toBe(0);
+    expect(query.stderr).toMatch(/an earlier change was interrupted before it finished: its 2 files were put back as they were/);
+    expect(snapshot()).toEqual(before);
+    expect((readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('changes no file when a write fails midway', () => {
     const root = makeArchive(VARIANTS);
     const snapshot = () => Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));

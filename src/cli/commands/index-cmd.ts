@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { syncIndex } from '../../db/sync.js';
 import type { Context } from '../context.js';
-import { warnNotIndexed } from '../synced-index.js';
+import { warnNotIndexed, warnRecovered } from '../synced-index.js';
 
 export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Promise<number> {
   const started = performance.now();
-  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub index') });
+  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub index'), onRecover: (files) => warnRecovered(ctx, files) });
   db.close();
   ctx.endProgress();
   const ms = Math.round(performance.now() - started);
