@@ -38,6 +38,8 @@ const KEY_ORDER: Record<RecordKind, { top: string[]; nested: Record<string, stri
 };
 
 /** Lists of short words written on one line when they fit: `topics: [hrm, digital-transformation]`. */
+const ONE_LINE_KEYS = new Set(['title', 'theme', 'text']);
+
 const INLINE_LISTS = new Set(['organizers', 'partners', 'topics', 'countries', 'aliases', 'distinct_from']);
 
 const SCHEMA_FILES: Record<RecordKind, string> = { event: 'event.schema.json', person: 'person.schema.json', organization: 'organization.schema.json' };
@@ -78,7 +80,7 @@ export function formatRecordText(kind: RecordKind, text: string, modeline?: stri
 
 /** Canonical text for new data: short lists inline, long text as `>-` blocks. */
 export function renderRecord(kind: RecordKind, data: Record<string, unknown>, modeline?: string): string {
-  const { Document, isMap, isScalar, isSeq, visit } = loadYaml();
+  const { Document, isScalar, isSeq, visit } = loadYaml();
   const doc = new Document(data, { customTags: unfoldedStrings }) as Document;
   visit(doc, {
     Pair(_, pair) {
@@ -91,15 +93,11 @@ export function renderRecord(kind: RecordKind, data: Record<string, unknown>, mo
       else if (node.value.length > LINE_WIDTH - 10 && !/^\s|\s$|\s\s/.test(node.value)) node.type = 'BLOCK_FOLDED';
     },
   });
-  // Titles and quotes read best on one line; prose (summary, notes) as a wrapped block.
-  for (const key of ['title', 'theme']) {
-    const node = isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
-    if (isScalar(node) && node.type === 'BLOCK_FOLDED') node.type = 'QUOTE_DOUBLE';
-  }
+  // Titles, themes and quotes read best on one line; prose (summary, notes) as a wrapped block.
   visit(doc, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if ((key === 'text' || key === 'title') && isScalar(pair.value) && pair.value.type === 'BLOCK_FOLDED') pair.value.type = 'QUOTE_DOUBLE';
+      if (ONE_LINE_KEYS.has(key) && isScalar(pair.value) && pair.value.type === 'BLOCK_FOLDED') pair.value.type = 'QUOTE_DOUBLE';
     },
   });
   canonicalize(kind, doc, modeline);
