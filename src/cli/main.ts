@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { HubError } from '../core/errors.js';
-import { colorsFor, processIO, type IO } from './io.js';
+import { colorsFor, prepareColors, processIO, type IO } from './io.js';
 import { buildProgram } from './program.js';
 
 /**
@@ -13,6 +13,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
     exitCode = code;
   });
   const debug = argv.includes('--debug');
+  await prepareColors(io, argv.includes('--no-color'));
   const colors = colorsFor(io.stderr, io.env, argv.includes('--no-color'));
   if (argv.length === 0) {
     io.stderr.write(program.helpInformation());
