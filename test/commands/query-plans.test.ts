@@ -22,7 +22,7 @@ function plansOf(work: () => unknown): string[] {
   const prepare = db.prepare.bind(db);
   const spy = ((sql: string) => {
     const statement = prepare(sql);
-    for (const method of ['all', 'get'] as const) {
+    for (const method of ['all', 'get', 'iterate'] as const) {
       const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
       (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
         const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>;

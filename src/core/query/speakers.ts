@@ -26,17 +26,21 @@ export interface SpeakerRow {
   registered: boolean;
 }
 
-interface AppearanceRow {
-  person_id: string;
-  event_id: string;
-  seq: number;
-  start: string;
-  start_first: string;
-  country: string | null;
-  organization_id: string | null;
-  organization: string | null;
-  position: string | null;
-}
+/**
+ * One appearance as SQLite hands it over: an array, in the column order of APPEARANCE. Arrays
+ * read as the rows stream in cost about a third less than an object per row (55,000 rows
+ * for the whole bench archive).
+ */
+type AppearanceRow = [person_id: string, event_id: string, seq: number, start: string, start_first: string, country: string | null, organization_id: string | null, organization: string | null, position: string | null];
+const PERSON = 0;
+const EVENT = 1;
+const SEQ = 2;
+const START = 3;
+const START_FIRST = 4;
+const COUNTRY = 5;
+const ORG_ID = 6;
+const ORG = 7;
+const POSITION = 8;
 
 interface PersonInfo {
   id: string;
@@ -71,7 +75,7 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
   addCondition(c, 'a.represents = @country', { country: filters.country });
   const sql = `${APPEARANCE} WHERE 1${andClause(c)}`;
   const params = c.params;
-  const spans = foldPerPerson(db.prepare(sql).all(params) as AppearanceRow[]);
+  const spans = foldPerPerson(db.prepare(sql).raw().iterate(params) as IterableIterator<AppearanceRow>);
   if (spans.size === 0) return [];
 
   const people = new Map(
@@ -79,7 +83,7 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
   );
   const orgRefs = new Set<string>();
   for (const [id, span] of spans) {
-    if (span.last.organization_id) orgRefs.add(span.last.organization_id);
+    if (span.last[ORG_ID]) orgRefs.add(span.last[ORG_ID]);
     const registryOrg = people.get(id)?.organization;
     if (registryOrg) orgRefs.add(registryOrg);
   }
@@ -90,17 +94,17 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
   const rows: SpeakerRow[] = [];
   for (const [id, { first, last, events }] of spans) {
     const person = people.get(id);
-    const orgId = last.organization_id ?? person?.organization ?? null;
+    const orgId = last[ORG_ID] ?? person?.organization ?? null;
     rows.push({
       id,
       name: person?.name ?? id,
-      country: last.country ?? person?.country ?? null,
-      organization: (orgId && orgNames.get(orgId)) ?? last.organization ?? person?.organization ?? null,
+      country: last[COUNTRY] ?? person?.country ?? null,
+      organization: (orgId && orgNames.get(orgId)) ?? last[ORG] ?? person?.organization ?? null,
       organization_id: orgId && orgNames.has(orgId) ? orgId : null,
-      position: last.position ?? person?.position ?? null,
+      position: last[POSITION] ?? person?.position ?? null,
       events: events.size,
-      first: first.start,
-      last: last.start,
+      first: first[START],
+      last: last[START],
       registered: person?.registered === 1,
     });
   }
@@ -114,18 +118,18 @@ interface Span {
 }
 
 const earlier = (a: AppearanceRow, b: AppearanceRow) =>
-  a.start_first !== b.start_first ? a.start_first < b.start_first : a.event_id !== b.event_id ? a.event_id < b.event_id : a.seq < b.seq;
+  a[START_FIRST] !== b[START_FIRST] ? a[START_FIRST] < b[START_FIRST] : a[EVENT] !== b[EVENT] ? a[EVENT] < b[EVENT] : a[SEQ] < b[SEQ];
 
-/** Each person's earliest and latest appearance, and their distinct events. */
-function foldPerPerson(rows: AppearanceRow[]): Map<string, Span> {
+/** Each person's earliest and latest appearance, and their distinct events, folded as the rows stream in. */
+function foldPerPerson(rows: Iterable<AppearanceRow>): Map<string, Span> {
   const spans = new Map<string, Span>();
   for (const row of rows) {
-    const span = spans.get(row.person_id);
+    const span = spans.get(row[PERSON]);
     if (!span) {
-      spans.set(row.person_id, { first: row, last: row, events: new Set([row.event_id]) });
+      spans.set(row[PERSON], { first: row, last: row, events: new Set([row[EVENT]]) });
       continue;
     }
-    span.events.add(row.event_id);
+    span.events.add(row[EVENT]);
     if (earlier(row, span.first)) span.first = row;
     if (earlier(span.last, row)) span.last = row;
   }
