@@ -75,10 +75,11 @@ export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[
   const topicsOf = new Map<string, string[]>();
   const events = new Map<string, Set<string>>();
   const dates = new Map<string, { first: [string, string]; last: [string, string] }>();
+  // Rows are folded as they stream in: no array of tens of thousands of rows to build and collect.
   const tagged = db
     .prepare(`SELECT t.event_id, t.topic, e.start, e.start_first FROM event_topics t JOIN events e ON e.id = t.event_id WHERE 1${inRange.and}`)
     .raw()
-    .all(inRange.params) as Array<[string, string, string, string]>;
+    .iterate(inRange.params) as IterableIterator<[string, string, string, string]>;
   // One pass for the events of each topic and its first and last dates, kept as written.
   for (const [eventId, topic, start, day] of tagged) {
     const list = topicsOf.get(eventId);
@@ -94,7 +95,7 @@ export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[
   }
   const speakers = new Map<string, Set<string>>();
   const spoke = eventsInRange(filters, 'a.event_id');
-  for (const [eventId, personId] of db.prepare(`SELECT a.event_id, a.person_id FROM appearances a WHERE 1${spoke.and}`).raw().all(spoke.params) as Array<[string, string]>) {
+  for (const [eventId, personId] of db.prepare(`SELECT a.event_id, a.person_id FROM appearances a WHERE 1${spoke.and}`).raw().iterate(spoke.params) as IterableIterator<[string, string]>) {
     for (const topic of topicsOf.get(eventId) ?? []) addTo(speakers, topic, personId);
   }
   return [...events]
@@ -122,12 +123,12 @@ export function listOrganizations(db: Database, filters: DateFilters = {}): Orga
   const partnered = new Map<string, Set<string>>();
   const speakers = new Map<string, Set<string>>();
   const linked = eventsInRange(filters, 'l.event_id');
-  for (const [orgId, relation, eventId] of db.prepare(`SELECT l.organization_id, l.relation, l.event_id FROM event_organizations l WHERE 1${linked.and}`).raw().all(linked.params) as Array<[string, string, string]>) {
+  for (const [orgId, relation, eventId] of db.prepare(`SELECT l.organization_id, l.relation, l.event_id FROM event_organizations l WHERE 1${linked.and}`).raw().iterate(linked.params) as IterableIterator<[string, string, string]>) {
     addTo(events, orgId, eventId);
     addTo(relation === 'organizer' ? organized : partnered, orgId, eventId);
   }
   const spoke = eventsInRange(filters, 'a.event_id');
-  for (const [orgId, eventId, personId] of db.prepare(`SELECT a.organization_id, a.event_id, a.person_id FROM appearances a WHERE a.organization_id IS NOT NULL${spoke.and}`).raw().all(spoke.params) as Array<[string, string, string]>) {
+  for (const [orgId, eventId, personId] of db.prepare(`SELECT a.organization_id, a.event_id, a.person_id FROM appearances a WHERE a.organization_id IS NOT NULL${spoke.and}`).raw().iterate(spoke.params) as IterableIterator<[string, string, string]>) {
     addTo(events, orgId, eventId);
     addTo(speakers, orgId, personId);
   }
