@@ -5,7 +5,8 @@ import { describeHolder, type LockHolder } from '../core/lock-holder.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file.js';
 import { colorsFor, type IO } from './io.js';
-import { EVENT_FORMATS, FORMATS, isFormat } from './formats.js';
+import { EVENT_FORMATS } from '../core/vocabulary.js';
+import { FORMATS, isFormat } from './formats.js';
 import { render, type Column, type Format, type RenderOptions } from './output.js';
 
 export interface GlobalOptions {

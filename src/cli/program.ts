@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { UsageError } from '../core/errors.js';
-import { EVENT_TYPES, ORG_KINDS, ROLES } from '../core/vocabulary.js';
+import { EVENT_FORMATS, EVENT_TYPES, ORG_KINDS, ROLES } from '../core/vocabulary.js';
 import { Context, type GlobalOptions } from './context.js';
 import type { IO } from './io.js';
-import { EVENT_FORMATS, FORMATS, isFormat } from './formats.js';
+import { FORMATS, isFormat } from './formats.js';
 
 const EVENT_SORTS = ['newest', 'oldest', 'title', 'speakers'];
 

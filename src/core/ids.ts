@@ -14,9 +14,18 @@ export function eventIdFor(startText: string, title: string): string {
   return `${startText}-${slug}`;
 }
 
-/** The id of a new person or organisation: the name in lowercase ASCII. */
+/** The id of a new person or organisation: the name in lowercase ASCII, cut under 80 characters. */
 export function registryIdFor(name: string): string {
-  return slugify(name, SLUG_MAX) || shortHash(name);
+  return idFromName(name, SLUG_MAX);
+}
+
+/**
+ * The id a name stands for: its name key (so every spelling that names one person gives one
+ * id) in lowercase ASCII, or a hash for a name with no letters to keep. Unregistered speakers
+ * get it in the index, and registering one keeps it.
+ */
+export function idFromName(name: string, maxLength = ID_MAX_LENGTH): string {
+  return slugify(nameKey(name), maxLength) || shortHash(name);
 }
 
 /** `base`, or the first of `base-2`, `base-3`, ... that is free. */

@@ -43,18 +43,27 @@ export function readRecord(file: ArchiveFile, knownHash?: string | null): Record
   return { ...checkBytes(file.kind, file.path, bytes), hash };
 }
 
-/** The checks on content alone, shared by files on disk and records piped in. */
-export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint8Array): RecordRead {
+export type ParsedBytes = { ok: true; text: string; data: unknown } | { ok: false; issue: PathIssue };
+
+/** Bytes decoded as UTF-8 and parsed as YAML, or the first problem, placed (size is checked by the caller). */
+export function parseBytes(label: string, bytes: Uint8Array): ParsedBytes {
   const decoded = decodeRecord(bytes);
   if (!decoded.ok) {
     const p = decoded.problem;
-    return { valid: false, issues: [{ file: label, path: [], rule: p.rule, severity: 'error', message: p.message, line: p.line, col: p.col }] };
+    return { ok: false, issue: { file: label, path: [], rule: p.rule, severity: 'error', message: p.message, line: p.line, col: p.col } };
   }
   const parsed = parseYaml(decoded.text);
   if (!parsed.ok) {
     const p = parsed.problem;
-    return { valid: false, issues: [{ file: label, path: [], rule: 'yaml', severity: 'error', message: p.message, line: p.line, col: p.col }] };
+    return { ok: false, issue: { file: label, path: [], rule: 'yaml', severity: 'error', message: p.message, line: p.line, col: p.col } };
   }
+  return { ok: true, text: decoded.text, data: parsed.data };
+}
+
+/** The checks on content alone: decoding, YAML, the schema. */
+export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint8Array): RecordRead {
+  const parsed = parseBytes(label, bytes);
+  if (!parsed.ok) return { valid: false, issues: [parsed.issue] };
   const issues = checkSchema(kind, label, parsed.data);
   return { data: parsed.data, valid: issues.length === 0, issues };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Node } from 'yaml';
 import { loadYaml } from './parse.js';
-import type { ArchiveFile, Issue, PathIssue, PathSegment } from './records.js';
+import type { Issue, PathIssue, PathSegment } from './records.js';
 
 /**
  * Gives problems found on parsed data their line and column, by re-reading the file with the
@@ -70,12 +70,15 @@ function rangeStart(node: Node | null | undefined): number | undefined {
   return node && 'range' in node && node.range ? node.range[0] : undefined;
 }
 
-/** Problems placed in one record file, read from disk (placed at 1:1 if it cannot be read). */
-export function locateInFile(file: ArchiveFile, issues: PathIssue[]): Issue[] {
+/**
+ * Problems placed in one record file, read from disk only when some still need a place
+ * (placed at 1:1 if it cannot be read).
+ */
+export function locateInFile(abs: string, issues: PathIssue[]): Issue[] {
   let text = '';
   if (issues.some((issue) => issue.line === undefined)) {
     try {
-      text = readFileSync(file.abs, 'utf8');
+      text = readFileSync(abs, 'utf8');
     } catch {
       // placed at 1:1
     }

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { parsePartialDate } from './dates.js';
-import { checkSize, decodeRecord } from './guards.js';
+import { checkSize } from './guards.js';
+import { parseBytes } from './load-record.js';
 import { checkId, eventIdFor, firstFreeId, registryIdFor } from './ids.js';
 import { organizationsOf, peopleOf, registerNames } from './register-names.js';
 import { locateIssues } from './locate.js';
-import { parseYaml } from './parse.js';
-import { KIND_FOLDERS, type ArchiveFile, type Issue, type PathIssue, type PathSegment, type RecordKind } from './records.js';
-import { checkRules } from './rules.js';
+import { isObject, KIND_FOLDERS, type Issue, type PathIssue, type PathSegment, type RecordKind } from './records.js';
 import { checkSchema } from './schema.js';
 import { nameKey } from './text.js';
-import { addLoaded, loadArchive, type LoadedArchive } from './validate.js';
+import { checkChanges, loadArchive, type LoadedArchive } from './validate.js';
 
 /*
  * Planning a new record: the same checks `hub validate` makes, run on the record before it
@@ -39,8 +38,6 @@ export interface RecordInput {
 }
 
 export interface PlanOptions {
-  /** Reading the archive for the cross-record checks, file by file. */
-  onProgress?: (done: number, total: number) => void;
   /** Whether a name missing from its registry is added to it as a new record. */
   register?: (kind: 'person' | 'organization', name: string) => boolean;
 }
@@ -63,9 +60,8 @@ export interface Plan {
   notes: string[];
 }
 
-export const COMMAND_LINE = '(command line)';
+const COMMAND_LINE = '(command line)';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function recordPath(kind: RecordKind, id: string, data: Record<string, unknown>): string {
   if (kind !== 'event') return `${KIND_FOLDERS[kind]}/${id}.yaml`;
@@ -92,7 +88,7 @@ export async function planRecord(root: string, input: RecordInput, options: Plan
   const record = structuredClone(data);
   for (const field of fields) setIn(record, field.path, field.value);
 
-  const loaded = archive ?? (await loadArchive(root, options.onProgress));
+  const loaded = archive ?? (await loadArchive(root));
   const notes: string[] = [];
   const issues: PathIssue[] = [];
   const planned: PlannedRecord[] = [];
@@ -104,14 +100,7 @@ export async function planRecord(root: string, input: RecordInput, options: Plan
   planned.push({ kind: input.kind, id: main ?? '', path: primaryPath, data: record, fixedId: input.id !== undefined });
 
   // Every planned record is checked as if it were already in the archive.
-  const withNew = { events: [...loaded.events], people: [...loaded.people], organizations: [...loaded.organizations] };
-  for (const p of planned) {
-    issues.push(...checkSchema(p.kind, p.path, p.data));
-    addLoaded(withNew, virtualFile(root, p), p.data);
-  }
-  const paths = new Set(planned.map((p) => p.path));
-  for (const issue of checkRules({ root, ...withNew })) {
-    if (!paths.has(issue.file)) continue;
+  for (const issue of checkChanges(root, loaded, planned)) {
     const primaryRule = issue.file === primaryPath && (issue.rule === 'event-id' || issue.rule === 'event-folder');
     // Without an id there is no file name to check; with a chosen one, the fix is to the option.
     if (primaryRule && main === undefined) continue;
@@ -135,14 +124,14 @@ export async function planRecord(root: string, input: RecordInput, options: Plan
 type InputRead = { ok: true; text: string; data: unknown } | { ok: false; issue: Issue };
 
 function readInput(bytes: Uint8Array, label: string): InputRead {
-  const problem = (rule: string, line: number, col: number, message: string): InputRead => ({ ok: false, issue: { file: label, line, col, rule, severity: 'error', message } });
   const tooLarge = checkSize(bytes.length);
-  if (tooLarge) return problem(tooLarge.rule, tooLarge.line, tooLarge.col, tooLarge.message);
-  const decoded = decodeRecord(bytes);
-  if (!decoded.ok) return problem(decoded.problem.rule, decoded.problem.line, decoded.problem.col, decoded.problem.message);
-  const parsed = parseYaml(decoded.text);
-  if (!parsed.ok) return problem('yaml', parsed.problem.line, parsed.problem.col, parsed.problem.message);
-  return { ok: true, text: decoded.text, data: parsed.data };
+  if (tooLarge) return { ok: false, issue: { file: label, line: tooLarge.line, col: tooLarge.col, rule: tooLarge.rule, severity: 'error', message: tooLarge.message } };
+  const parsed = parseBytes(label, bytes);
+  if (!parsed.ok) {
+    const { file, line, col, rule, severity, message } = parsed.issue;
+    return { ok: false, issue: { file, line: line ?? 1, col: col ?? 1, rule, severity, message } };
+  }
+  return parsed;
 }
 
 /** Problems in the primary record: at the option that set the value, else in the input text. */
@@ -157,11 +146,6 @@ function locate(issues: PathIssue[], text: string | undefined, label: string, fi
   }
   const located = text !== undefined ? locateIssues(text, rest) : rest.map((issue) => ({ file: label, line: 0, col: 0, rule: issue.rule, severity: issue.severity, message: issue.message }));
   return [...byOption, ...located];
-}
-
-function virtualFile(root: string, record: PlannedRecord): ArchiveFile {
-  const folder = record.kind === 'event' ? record.path.split('/')[1] : undefined;
-  return { kind: record.kind, id: record.id, path: record.path, abs: path.join(root, record.path), size: 0, mtimeMs: 0, ...(folder ? { folder } : {}) };
 }
 
 function chooseId(input: RecordInput, record: Record<string, unknown>, loaded: LoadedArchive, notes: string[], issues: Issue[]): string | undefined {

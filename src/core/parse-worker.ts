@@ -10,7 +10,7 @@ import type { WorkerBatch, WorkerTask } from './read-records.js';
 const { batches, task } = workerData as { batches: WorkerBatch[]; task: WorkerTask };
 for (const batch of batches) {
   const results = batch.files.map((file, i) =>
-    task.kind === 'format' ? formatRecordFile(task.root, file) : task.kind === 'locate' ? locateInFile(file, task.issues[file.path] ?? []) : readRecord(file, batch.hashes[i]),
+    task.kind === 'format' ? formatRecordFile(task.root, file) : task.kind === 'locate' ? locateInFile(file.abs, task.issues[file.path] ?? []) : readRecord(file, batch.hashes[i]),
   );
   parentPort!.postMessage({ index: batch.index, json: JSON.stringify(results) });
 }

@@ -7,10 +7,8 @@ import { collectPeople } from './lint/lint-archive.js';
 import { loadYaml } from './parse.js';
 import type { PersonData, RecordKind } from './records.js';
 import { buildPeopleRegistry, resolveRef } from './registry.js';
-import { checkRules } from './rules.js';
-import { checkSchema } from './schema.js';
 import { nameKey, suggest } from './text.js';
-import { addLoaded, loadArchive, type LoadedArchive } from './validate.js';
+import { checkChanges, loadArchive, type LoadedArchive } from './validate.js';
 
 /*
  * Edits across the archive that change who is who: merging two people, or recording that two
@@ -45,8 +43,7 @@ interface Person {
   file?: string;
 }
 
-function findPerson(loaded: LoadedArchive, id: string, role: string): Person {
-  const identities = collectPeople(loaded);
+function findPerson(loaded: LoadedArchive, identities: ReturnType<typeof collectPeople>, id: string, role: string): Person {
   const who = identities.get(id);
   if (!who) throw new NotFoundError(`no person \`${id}\` in the archive (${role})`, suggest(id, identities.keys(), 3), 'use the ids `hub speakers` shows');
   const record = loaded.people.find((p) => p.id === id);
@@ -71,8 +68,9 @@ function editRecord(root: string, kind: RecordKind, file: string, edit: (doc: Do
 export async function planMerge(root: string, keepId: string, dropId: string, onProgress?: Progress): Promise<PeopleEdit> {
   if (keepId === dropId) throw new UsageError('KEEP and DROP are the same person');
   const loaded = await loadArchive(root, onProgress);
-  const keep = findPerson(loaded, keepId, 'KEEP');
-  const drop = findPerson(loaded, dropId, 'DROP');
+  const identities = collectPeople(loaded);
+  const keep = findPerson(loaded, identities, keepId, 'KEEP');
+  const drop = findPerson(loaded, identities, dropId, 'DROP');
   const people = buildPeopleRegistry(loaded.people.map((p) => ({ id: p.id, data: p.data })));
   const isDrop = (ref: unknown) => typeof ref === 'string' && resolveRef(people, ref).id === dropId;
   const changes: FileChange[] = [];
@@ -118,7 +116,7 @@ export async function planMerge(root: string, keepId: string, dropId: string, on
       const aliases = [...(keep.data?.aliases ?? []), ...newAliases];
       if (newAliases.length > 0) doc.setIn(['aliases'], doc.createNode(aliases, { flow: true }));
       for (const key of ['honorific', 'country', 'organization', 'position'] as const) if (keep.data?.[key] === undefined && drop.data?.[key] !== undefined) doc.setIn([key], drop.data[key]);
-      rewriteDistinct(doc, keep.data?.distinct_from, keepId, dropId, drop.data?.distinct_from);
+      rewriteDistinct(doc, keep.data?.distinct_from, keepId, drop.data?.distinct_from, dropId);
       return true;
     });
     if (change) changes.push(change);
@@ -135,7 +133,7 @@ export async function planMerge(root: string, keepId: string, dropId: string, on
 
   for (const person of loaded.people) {
     if (person.id === keepId || person.id === dropId || !(person.data.distinct_from ?? []).includes(dropId)) continue;
-    const change = editRecord(root, 'person', person.file.path, (doc) => rewriteDistinct(doc, person.data.distinct_from, person.id, dropId, [keepId]));
+    const change = editRecord(root, 'person', person.file.path, (doc) => rewriteDistinct(doc, person.data.distinct_from, person.id, [keepId], dropId));
     if (change) changes.push(change);
   }
   if (drop.file) {
@@ -146,9 +144,9 @@ export async function planMerge(root: string, keepId: string, dropId: string, on
   return { changes, summary };
 }
 
-/** DROP in a `distinct_from` list becomes the other ids given, never the record's own. */
-function rewriteDistinct(doc: Document, current: string[] | undefined, self: string, dropId: string, add: string[] | undefined = []): boolean {
-  const list = [...new Set([...(current ?? []).filter((id) => id !== dropId), ...(current?.includes(dropId) ? add : add.filter((id) => id !== dropId))])].filter((id) => id !== self && id !== dropId);
+/** A `distinct_from` list with `add` joined and `remove` left out, never naming the record itself. */
+function rewriteDistinct(doc: Document, current: string[] | undefined, self: string, add: string[] = [], remove?: string): boolean {
+  const list = [...new Set([...(current ?? []), ...add])].filter((id) => id !== self && id !== remove);
   if (list.length === (current ?? []).length && list.every((id, i) => current![i] === id)) return false;
   if (list.length === 0) doc.deleteIn(['distinct_from']);
   else doc.setIn(['distinct_from'], doc.createNode(list, { flow: true }));
@@ -159,8 +157,9 @@ function rewriteDistinct(doc: Document, current: string[] | undefined, self: str
 export async function planDistinct(root: string, aId: string, bId: string, onProgress?: Progress): Promise<PeopleEdit> {
   if (aId === bId) throw new UsageError('A and B are the same id');
   const loaded = await loadArchive(root, onProgress);
-  const a = findPerson(loaded, aId, 'A');
-  const b = findPerson(loaded, bId, 'B');
+  const identities = collectPeople(loaded);
+  const a = findPerson(loaded, identities, aId, 'A');
+  const b = findPerson(loaded, identities, bId, 'B');
   const changes: FileChange[] = [];
   const summary: string[] = [];
   const register = (who: Person, distinct?: string[]) => {
@@ -171,7 +170,7 @@ export async function planDistinct(root: string, aId: string, bId: string, onPro
     summary.push(`\`${who.id}\` was not registered: added ${file}`);
   };
   if (a.file) {
-    const change = editRecord(root, 'person', a.file, (doc) => rewriteDistinct(doc, a.data?.distinct_from, aId, '', [bId]));
+    const change = editRecord(root, 'person', a.file, (doc) => rewriteDistinct(doc, a.data?.distinct_from, aId, [bId]));
     if (change) changes.push(change);
   } else {
     register(a, [bId]);
@@ -184,25 +183,11 @@ export async function planDistinct(root: string, aId: string, bId: string, onPro
 
 /** The archive after the changes must pass the checks the changed files passed before. */
 function checkResult(root: string, loaded: LoadedArchive, changes: FileChange[]): void {
-  const changed = new Map(changes.map((c) => [c.path, c]));
-  const after = { events: [] as LoadedArchive['events'], people: [] as LoadedArchive['people'], organizations: [...loaded.organizations] };
-  const parse = (text: string) => loadYaml().parse(text) as object;
-  for (const list of [loaded.events, loaded.people] as const) {
-    for (const record of list) {
-      const change = changed.get(record.file.path);
-      if (change && change.after === undefined) continue;
-      addLoaded(after, record.file, change ? parse(change.after!) : record.data);
-    }
-  }
-  for (const change of changes) {
-    if (change.before !== undefined || change.after === undefined) continue;
-    const id = path.posix.basename(change.path, '.yaml');
-    addLoaded(after, { kind: 'person', id, path: change.path, abs: path.join(root, change.path), size: 0, mtimeMs: 0 }, parse(change.after));
-  }
-  const problems = [
-    ...changes.filter((c) => c.after !== undefined).flatMap((c) => checkSchema(c.kind, c.path, parse(c.after!))),
-    ...checkRules({ root, ...after }).filter((issue) => changed.has(issue.file)),
-  ];
+  const problems = checkChanges(
+    root,
+    loaded,
+    changes.map((c) => ({ kind: c.kind, path: c.path, ...(c.after === undefined ? {} : { data: loadYaml().parse(c.after) as unknown }) })),
+  );
   if (problems.length > 0) {
     throw new UsageError(`the change would leave ${problems[0]!.file} invalid: ${problems[0]!.message}`, 'nothing was written; fix that first, or merge the other way round');
   }

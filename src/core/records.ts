@@ -130,3 +130,10 @@ export const ID_MAX_LENGTH = 120;
 export function isValidId(id: string): boolean {
   return id.length <= ID_MAX_LENGTH && ID_PATTERN.test(id);
 }
+
+/*
+ * Guards for parsed data that may have failed its schema: rules and checks read it anyway,
+ * so that every problem is reported at once.
+ */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

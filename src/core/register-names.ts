@@ -1,6 +1,6 @@
 import { firstFreeId, registryIdFor } from './ids.js';
 import type { PlannedRecord, PlanOptions } from './new-records.js';
-import { KIND_FOLDERS } from './records.js';
+import { isObject, KIND_FOLDERS } from './records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from './registry.js';
 import { nameKey } from './text.js';
 import type { LoadedArchive } from './validate.js';
@@ -10,7 +10,6 @@ import type { LoadedArchive } from './validate.js';
  * records (and the event refers to them by id); otherwise they stay as written.
  */
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const peopleOf = (loaded: LoadedArchive) => buildPeopleRegistry(loaded.people.map((p) => ({ id: p.id, data: p.data })));
 export const organizationsOf = (loaded: LoadedArchive) => buildOrganizationRegistry(loaded.organizations.map((o) => ({ id: o.id, data: o.data })));

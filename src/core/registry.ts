@@ -1,6 +1,6 @@
 import type { OrganizationData, PersonData } from './records.js';
-import { nameKey, slugify } from './text.js';
-import { createHash } from 'node:crypto';
+import { idFromName } from './ids.js';
+import { nameKey } from './text.js';
 
 /*
  * Who is who. A person ref is a registered id or a name; a name matches a registered
@@ -70,9 +70,7 @@ export function resolveRef<D>(registry: Registry<D>, ref: string): Resolution {
   return { id: unregisteredId(ref), registered: false, name: ref };
 }
 
-/** The id an unregistered name gets in the index: its transliterated slug, or a hash when it has none. */
+/** The id an unregistered name gets in the index (see `idFromName`). */
 export function unregisteredId(name: string): string {
-  const slug = slugify(nameKey(name));
-  if (slug !== '') return slug;
-  return `x-${createHash('sha1').update(nameKey(name)).digest('hex').slice(0, 10)}`;
+  return idFromName(name);
 }

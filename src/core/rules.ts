@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { endsBeforeStart, parsePartialDate } from './dates.js';
-import type { EventData, LoadedEvent, LoadedOrganization, LoadedPerson, PathIssue, PathSegment } from './records.js';
+import { isObject, listOf as list, type EventData, type LoadedEvent, type LoadedOrganization, type LoadedPerson, type PathIssue, type PathSegment, type PersonData } from './records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from './registry.js';
 import { suggest } from './text.js';
-import type { PersonData } from './records.js';
 
 /*
  * Rules across records that a JSON Schema cannot express. They read data that may also
@@ -18,8 +17,6 @@ export interface RuleInput {
   organizations: LoadedOrganization[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export function checkRules(input: RuleInput): PathIssue[] {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanArchive } from './archive.js';
-import { locateIssues } from './locate.js';
-import type { ArchiveFile, EventData, Issue, LoadedEvent, LoadedOrganization, LoadedPerson, OrganizationData, PathIssue, PersonData } from './records.js';
+import { locateInFile } from './locate.js';
+import type { ArchiveFile, EventData, Issue, LoadedEvent, LoadedOrganization, LoadedPerson, OrganizationData, PathIssue, PersonData, RecordKind } from './records.js';
+import { checkSchema } from './schema.js';
 import { streamRecords } from './read-records.js';
 import { checkRules } from './rules.js';
 
@@ -61,23 +61,51 @@ export async function validateArchive(root: string, options: ValidateOptions = {
   const byFile = new Map<string, PathIssue[]>();
   for (const issue of pending) {
     if (!inScope(issue.file)) continue;
-    byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+    const list = byFile.get(issue.file);
+    if (list) list.push(issue);
+    else byFile.set(issue.file, [issue]);
   }
   const issues: Issue[] = [];
   for (const [file, fileIssues] of byFile) {
-    issues.push(...locateIssues(readText(path.join(root, file), fileIssues), fileIssues));
+    issues.push(...locateInFile(path.join(root, file), fileIssues));
   }
   issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col));
   const checked = options.only ? loaded.paths.filter(inScope).length : loaded.paths.length;
   return { checked, issues };
 }
 
-/** The text to locate problems in; problems that needed no positions never get here unparsed. */
-function readText(abs: string, issues: PathIssue[]): string {
-  if (issues.every((i) => i.line !== undefined)) return '';
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch {
-    return '';
+
+/** A record as a change would leave it: its new data, or none when the file goes. */
+export interface RecordChange {
+  kind: RecordKind;
+  /** Inside the archive, with forward slashes. */
+  path: string;
+  data?: unknown;
+}
+
+/**
+ * What `hub validate` would report in the changed files if the changes were made: each new
+ * or changed record against its schema, then every cross-record rule over the archive as it
+ * would then be. Nothing is written; records that have not changed come from `loaded`.
+ */
+export function checkChanges(root: string, loaded: LoadedArchive, changes: RecordChange[]): PathIssue[] {
+  const changed = new Set(changes.map((c) => c.path));
+  const after: Pick<LoadedArchive, 'events' | 'people' | 'organizations'> = { events: [], people: [], organizations: [] };
+  for (const record of [...loaded.events, ...loaded.people, ...loaded.organizations]) {
+    if (!changed.has(record.file.path)) addLoaded(after, record.file, record.data);
   }
+  const issues: PathIssue[] = [];
+  for (const change of changes) {
+    if (change.data === undefined) continue;
+    issues.push(...checkSchema(change.kind, change.path, change.data));
+    if (typeof change.data === 'object' && change.data !== null) addLoaded(after, fileAt(root, change.kind, change.path), change.data);
+  }
+  issues.push(...checkRules({ root, ...after }).filter((issue) => changed.has(issue.file)));
+  return issues;
+}
+
+/** The file a record would have at `rel`: its id is the file name, an event's folder its year. */
+function fileAt(root: string, kind: RecordKind, rel: string): ArchiveFile {
+  const folder = kind === 'event' ? rel.split('/')[1] : undefined;
+  return { kind, id: path.posix.basename(rel, '.yaml'), path: rel, abs: path.join(root, rel), size: 0, mtimeMs: 0, ...(folder ? { folder } : {}) };
 }

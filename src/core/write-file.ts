@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -34,5 +34,39 @@ export function writeFileAtomic(target: string, content: string | Uint8Array): v
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** The pid in the name of a temporary file `writeTempBeside` made, or undefined for any other name. */
+function tempOwner(name: string): number | undefined {
+  const match = /^\..+\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a writer left in `dir` when it was killed between writing and
+ * renaming: those whose process is gone, or every one with `all` (the caller holds the lock
+ * and knows no writer is at work there). Never read as records (their names start with a dot).
+ */
+export function removeLeftoverTemps(dir: string, options: { all?: boolean } = {}): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = tempOwner(name);
+    if (pid !== undefined && (options.all || !isRunning(pid))) rmSync(path.join(dir, name), { force: true });
   }
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../core/errors.js';
 import type { FileChange } from '../core/people-edit.js';
-import { writeFileAtomic, writeTempBeside } from '../core/write-file.js';
+import { removeLeftoverTemps, writeFileAtomic, writeTempBeside } from '../core/write-file.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
 import { syncIndex, type SyncReport } from './sync.js';
 
@@ -92,15 +92,7 @@ export function recoverInterruptedChange(root: string): string[] {
     if (entry.before === null) rmSync(abs, { force: true });
     else if (!existsSync(abs) || readFileSync(abs, 'utf8') !== entry.before) writeFileAtomic(abs, entry.before);
   }
-  for (const folder of folders) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) if (/^\..+\.\d+\.[a-z0-9]+\.tmp$/.test(name)) rmSync(path.join(folder, name), { force: true });
-  }
+  for (const folder of folders) removeLeftoverTemps(folder, { all: true });
   rmSync(journal, { force: true });
   return entries.map((e) => e.path);
 }

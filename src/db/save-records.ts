@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderRecord, schemaModeline } from '../core/canonical.js';
 import { parsePartialDate } from '../core/dates.js';
@@ -7,7 +7,7 @@ import { firstFreeId } from '../core/ids.js';
 import { recordPath, type Plan, type PlannedRecord } from '../core/new-records.js';
 import { parseYaml } from '../core/parse.js';
 import { nameKey } from '../core/text.js';
-import { writeFileAtomic } from '../core/write-file.js';
+import { removeLeftoverTemps, writeFileAtomic } from '../core/write-file.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
 import { syncIndex, type SyncReport } from './sync.js';
 
@@ -53,11 +53,10 @@ export async function saveRecords(root: string, plan: Plan, options: { lock?: Lo
           renamed.set(`${record.kind}:${record.id}`, outcome.id);
           record.id = outcome.id;
         }
-        if (record === primary && renamed.size > 0) rewriteRefs(record.data, renamed);
         const rel = recordPath(record.kind, record.id, record.data);
         const abs = path.join(root, rel);
         mkdirSync(path.dirname(abs), { recursive: true });
-        removeLeftovers(path.dirname(abs));
+        removeLeftoverTemps(path.dirname(abs));
         writeFileAtomic(abs, renderRecord(record.kind, record.data, schemaModeline(root, record.kind, abs)));
         saved.push({ kind: record.kind, id: record.id, path: rel, written: true });
       }
@@ -109,33 +108,5 @@ function rewriteRefs(event: Record<string, unknown>, renamed: Map<string, string
       if (entry.organization !== undefined) entry.organization = org(entry.organization);
       if (key === 'speakers' && typeof entry.person === 'string') entry.person = renamed.get(`person:${entry.person}`) ?? entry.person;
     }
-  }
-}
-
-/**
- * Temporary files of a writer that was killed between writing and renaming. They are never
- * read as records (names starting with a dot are skipped); whoever holds the lock next
- * removes those whose process is gone.
- */
-function removeLeftovers(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = /^\..+\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
-    if (match && !isRunning(Number(match[1]))) rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
   }
 }

@@ -4,13 +4,14 @@ import { renderRecord, schemaModeline } from '../../core/canonical.js';
 import { resolveCountry } from '../../core/countries.js';
 import { MAX_RECORD_BYTES } from '../../core/guards.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { COMMAND_LINE, planRecord, type FieldValue, type Plan, type PlanOptions, type RecordInput } from '../../core/new-records.js';
+import { planRecord, type FieldValue, type Plan, type PlanOptions, type RecordInput } from '../../core/new-records.js';
 import type { RecordKind } from '../../core/records.js';
 import type { LoadedArchive } from '../../core/validate.js';
+import { EVENT_FORMATS } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
-import { EVENT_FORMATS } from '../formats.js';
 import { writeIssues } from '../issue-report.js';
 import { withSyncedIndex } from '../synced-index.js';
+import { flagOf } from './filter-options.js';
 
 export interface AddOptions {
   from?: string;
@@ -67,8 +68,6 @@ export const ORGANIZATION_FIELDS: FieldOption[] = [
 
 const FIELDS: Record<RecordKind, FieldOption[]> = { event: EVENT_FIELDS, person: PERSON_FIELDS, organization: ORGANIZATION_FIELDS };
 const COMMANDS: Record<RecordKind, string> = { event: 'hub add-event', person: 'hub add-person', organization: 'hub add-org' };
-
-const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** `hub add-event`, `hub add-person`, `hub add-org`: prompts on a terminal, else from --from and options. */
 export async function runAdd(ctx: Context, kind: RecordKind, options: AddOptions): Promise<number> {
@@ -187,4 +186,3 @@ async function readSource(ctx: Context, from: string): Promise<Uint8Array> {
   }
 }
 
-export { COMMAND_LINE };

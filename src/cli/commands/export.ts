@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { Format } from '../formats.js';
 import { render } from '../output.js';
 import { withSyncedIndex } from '../synced-index.js';
-import { parseEventOptions, resolveEventOptions, type EventOptions } from './filter-options.js';
+import { flagOf, parseEventOptions, resolveEventOptions, type EventOptions } from './filter-options.js';
 
 export interface ExportOptions extends EventOptions {
   columns?: string;
@@ -23,7 +23,7 @@ export async function runExport(ctx: Context, kindInput: string, options: Export
   const format = ics ? 'ics' : (output ?? 'csv');
   if (DATE_ONLY_KINDS.has(kind)) {
     const extra = (['country', 'hostCountry', 'type', 'topic', 'series', 'speaker', 'org'] as const).filter((k) => options[k] !== undefined);
-    if (extra.length > 0) throw new UsageError(`\`hub export ${kind}\` counts over a period: only --year, --from and --to apply (not --${extra[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})`);
+    if (extra.length > 0) throw new UsageError(`\`hub export ${kind}\` counts over a period: only --year, --from and --to apply (not ${flagOf(extra[0]!)})`);
   }
   const columns = chooseColumns(kind, options.columns);
   const filters = parseEventOptions(options);

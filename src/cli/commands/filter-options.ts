@@ -59,3 +59,6 @@ export function resolveEventOptions(db: Database, options: EventOptions, filters
   if (options.org !== undefined) filters.org = findOrganization(db, options.org).id;
   return filters;
 }
+
+/** The option as typed for an option's property name: `partOf` is `--part-of`. */
+export const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
 import { parseYearFilter } from '../../core/query/filters.js';
 import { annualFigures } from '../../core/reports/annual.js';
-import { EXPORT_FIELDS, exportRows, type ExportKind } from '../../core/reports/export.js';
+import { EXPORT_FIELDS, type ExportKind } from '../../core/reports/export.js';
 import { renderReportHtml } from '../../core/reports/report-html.js';
 import { renderSummary } from '../../core/reports/summary-md.js';
 import { writeFileAtomic } from '../../core/write-file.js';
@@ -11,14 +11,14 @@ import type { Context } from '../context.js';
 import { render } from '../output.js';
 import { withSyncedIndex } from '../synced-index.js';
 
-const CSV_FILES: Array<[string, ExportKind]> = [
+const CSV_FILES = [
   ['events.csv', 'events'],
   ['appearances.csv', 'appearances'],
   ['speakers.csv', 'speakers'],
   ['countries.csv', 'countries'],
   ['topics.csv', 'topics'],
   ['organizations.csv', 'orgs'],
-];
+] as const satisfies ReadonlyArray<readonly [string, ExportKind]>;
 
 /** `hub report annual --year YYYY [--out DIR] [--compare YYYY]`: the annual-review report set. */
 export async function runReportAnnual(ctx: Context, options: { year?: string; compare?: string }): Promise<number> {
@@ -33,10 +33,18 @@ export async function runReportAnnual(ctx: Context, options: { year?: string; co
     const figures = annualFigures(db, year);
     const other = compare === undefined ? undefined : annualFigures(db, compare);
     if (figures.events.length === 0) ctx.warn(`no events in ${year}: the report is empty`);
+    // The CSV files hold the rows the figures were computed from: read once.
+    const rowsOf: Record<(typeof CSV_FILES)[number][1], object[]> = {
+      events: figures.events,
+      appearances: figures.appearances,
+      speakers: figures.speakers,
+      countries: figures.countries,
+      topics: figures.topics,
+      orgs: figures.organizations,
+    };
     const files: Array<[string, string]> = [];
     for (const [name, kind] of CSV_FILES) {
-      const rows = exportRows(db, kind, { year });
-      files.push([name, await render(rows, EXPORT_FIELDS[kind].map((key) => ({ key })), 'csv', ctx.renderOptions())]);
+      files.push([name, await render(rowsOf[kind], EXPORT_FIELDS[kind].map((key) => ({ key })), 'csv', ctx.renderOptions())]);
     }
     files.push(['summary.md', renderSummary(figures, other)]);
     files.push(['report.html', renderReportHtml(figures, other)]);

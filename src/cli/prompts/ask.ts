@@ -1,6 +1,6 @@
 import { confirm, input, number, search, select } from '@inquirer/prompts';
 import { countryName, findCountries } from '../../core/countries.js';
-import { endsBeforeStart, parsePartialDate } from '../../core/dates.js';
+import { endsBeforeStart, explainBadDate, parsePartialDate } from '../../core/dates.js';
 import type { Context } from '../context.js';
 
 /** One option of a picker: what is shown, what it stands for. */
@@ -42,7 +42,7 @@ export class Asker {
       ...options,
       validate: (value) => {
         const date = parsePartialDate(value);
-        if (!date) return 'write a date as 2025-03-14, 2025-03 or 2025';
+        if (!date) return `${explainBadDate(value) ?? 'not a date'}: write a date as 2025-03-14, 2025-03 or 2025`;
         const start = options.notBefore === undefined ? undefined : parsePartialDate(options.notBefore);
         if (start && endsBeforeStart(start, date)) return `it cannot be before the start, ${start.text}`;
         return true;

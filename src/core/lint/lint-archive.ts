@@ -1,6 +1,6 @@
 import { findMixedScript } from '../confusables.js';
 import { locateInFile } from '../locate.js';
-import type { Issue, LoadedEvent, PathIssue, PathSegment, Severity } from '../records.js';
+import { isObject, listOf as list, type Issue, type LoadedEvent, type PathIssue, type PathSegment, type Severity } from '../records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../registry.js';
 import { loadArchive, type LoadedArchive } from '../validate.js';
 import { blockingKeys, compareNames, type NameMatch } from './person-names.js';
@@ -33,11 +33,9 @@ interface Identity {
 
 type Pending = PathIssue & { names?: string[]; confidence?: number };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export async function lintArchive(root: string, options: { archive?: LoadedArchive; onProgress?: (done: number, total: number) => void } = {}): Promise<Finding[]> {
-  const loaded = options.archive ?? (await loadArchive(root, options.onProgress));
+export async function lintArchive(root: string, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<Finding[]> {
+  const loaded = await loadArchive(root, options.onProgress);
   const pending: Pending[] = [];
   const add = (file: string, at: PathSegment[], rule: string, severity: Severity, message: string, extra: Partial<Pending> = {}) =>
     pending.push({ file, path: at, rule, severity, message, ...extra });
@@ -213,12 +211,16 @@ function suspiciousValues(loaded: LoadedArchive, add: Add): void {
 /** Places every finding in its file; with many files, on worker threads (a position costs a full parse). */
 async function locate(loaded: LoadedArchive, pending: Pending[]): Promise<Finding[]> {
   const byFile = new Map<string, Pending[]>();
-  for (const p of pending) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const p of pending) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
   const files = new Map([...loaded.events, ...loaded.people, ...loaded.organizations].map((r) => [r.file.path, r.file]));
   const targets = [...byFile.keys()].map((file) => files.get(file)!).filter(Boolean);
   const findings: Finding[] = [];
   const { mapInOrder } = await import('../read-records.js');
-  await mapInOrder(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, (file) => locateInFile(file, byFile.get(file.path)!), (file, located) => {
+  await mapInOrder(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, (file) => locateInFile(file.abs, byFile.get(file.path)!), (file, located) => {
     const items = byFile.get(file.path)!;
     located.forEach((issue, i) => {
       const { names, confidence } = items[i]!;

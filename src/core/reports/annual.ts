@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { listCountries, listOrganizations, listTopics, type CountryCount, type OrganizationCount, type TopicCount } from '../query/counts.js';
-import { eventRows, selectEventIds, speakerRows, type EventExportRow, type SpeakerExportRow } from './rows.js';
+import { appearanceRows, eventRows, selectEventIds, speakerRows, type AppearanceExportRow, type EventExportRow, type SpeakerExportRow } from './rows.js';
 
 /*
  * The figures of the annual review, computed once and shared by summary.md and report.html,
@@ -15,6 +15,7 @@ export interface Tally {
 export interface AnnualFigures {
   year: number;
   events: EventExportRow[];
+  appearances: AppearanceExportRow[];
   speakers: SpeakerExportRow[];
   byType: Tally[];
   byFormat: Tally[];
@@ -33,7 +34,6 @@ export interface AnnualFigures {
   organizations: OrganizationCount[];
   newSpeakers: number;
   returningSpeakers: number;
-  appearances: number;
 }
 
 function tally(values: Array<string | null>, missing = 'not recorded'): Tally[] {
@@ -45,7 +45,8 @@ function tally(values: Array<string | null>, missing = 'not recorded'): Tally[] 
 export function annualFigures(db: Database, year: number): AnnualFigures {
   const ids = selectEventIds(db, { year });
   const events = eventRows(db, ids);
-  const speakers = speakerRows(db, ids);
+  const appearances = appearanceRows(db, ids);
+  const speakers = speakerRows(db, ids, appearances);
   const byMonth = Array<number>(12).fill(0);
   let undatedMonth = 0;
   for (const event of events) {
@@ -57,6 +58,7 @@ export function annualFigures(db: Database, year: number): AnnualFigures {
   return {
     year,
     events,
+    appearances,
     speakers,
     byType: tally(events.map((e) => e.type)),
     byFormat: tally(events.map((e) => e.format)),
@@ -73,7 +75,6 @@ export function annualFigures(db: Database, year: number): AnnualFigures {
     organizations: listOrganizations(db, { year }),
     newSpeakers: speakers.filter((s) => s.status === 'new').length,
     returningSpeakers: speakers.filter((s) => s.status === 'returning').length,
-    appearances: speakers.reduce((sum, s) => sum + s.appearances, 0),
   };
 }
 

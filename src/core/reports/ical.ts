@@ -29,7 +29,11 @@ export function eventsToIcal(events: EventExportRow[], appearances: AppearanceEx
   const ical = createRequire(import.meta.url)('ical-generator') as typeof import('ical-generator');
   const calendar = ical.default({ name: options.name ?? 'ACSH events', prodId: { company: 'Astana Civil Service Hub', product: 'hub', language: 'EN' } });
   const speakersOf = new Map<string, AppearanceExportRow[]>();
-  for (const a of appearances) speakersOf.set(a.event, [...(speakersOf.get(a.event) ?? []), a]);
+  for (const a of appearances) {
+    const list = speakersOf.get(a.event);
+    if (list) list.push(a);
+    else speakersOf.set(a.event, [a]);
+  }
   const skipped: CalendarResult['skipped'] = [];
   for (const event of events) {
     const start = utcDay(event.start);

@@ -173,8 +173,7 @@ export interface SpeakerExportRow {
 }
 
 /** People who spoke at the events, one row each, with whether they had spoken before them. */
-export function speakerRows(db: Database, ids: string[]): SpeakerExportRow[] {
-  const appearances = appearanceRows(db, ids);
+export function speakerRows(db: Database, ids: string[], appearances: AppearanceExportRow[] = appearanceRows(db, ids)): SpeakerExportRow[] {
   if (appearances.length === 0) return [];
   const firstStart = db.prepare(`SELECT MIN(start_first) FROM events WHERE id IN (${IN_IDS})`).pluck().get({ ids: idsJson(ids) }) as string;
   const people = [...new Set(appearances.map((a) => a.person))];

@@ -35,7 +35,7 @@ export function renderSummary(f: AnnualFigures, other?: AnnualFigures): string {
     lines.push(table(['', String(f.year)], numbers.map((n) => [n.label, n.value ?? '—'])));
   }
   lines.push('', `Participants: ${describeParticipants(f)}.`, '');
-  lines.push(`Speakers: ${f.speakers.length} (${f.newSpeakers} new, ${f.returningSpeakers} returning), in ${f.appearances} appearance${f.appearances === 1 ? '' : 's'}.`, '');
+  lines.push(`Speakers: ${f.speakers.length} (${f.newSpeakers} new, ${f.returningSpeakers} returning), in ${f.appearances.length} appearance${f.appearances.length === 1 ? '' : 's'}.`, '');
   lines.push('## Events by type', '', table(['type', 'events'], tallyRows(f.byType)), '');
   lines.push('## Events by format', '', table(['format', 'events'], tallyRows(f.byFormat)), '');
   const months = MONTHS.map((m, i) => [m, f.byMonth[i]!] as [string, number]).filter(([, n]) => n > 0);
