@@ -83,10 +83,9 @@ export interface OpenedIndex {
  * Opens the archive's index, creating or migrating it. The index is derived data: one that
  * is unreadable or was written by a newer hub is deleted and built again.
  */
-export function openIndex(root: string, options: { rebuild?: boolean } = {}): OpenedIndex {
+export function openIndex(root: string): OpenedIndex {
   const file = indexPath(root);
   mkdirSync(path.dirname(file), { recursive: true });
-  if (options.rebuild) removeIndex(root);
   let db = tryOpen(file);
   if (!db) {
     removeIndex(root);

@@ -62,10 +62,11 @@ async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db;
   const { recoverInterruptedChange } = await import('./apply-changes.js');
   const restored = recoverInterruptedChange(root);
   if (restored.length > 0) options.onRecover?.(restored);
-  let opened = openIndex(root, options.rebuild ? { rebuild: true } : {});
+  // A rebuild goes straight to the side file: the old index stays readable until the rename.
+  let opened = options.rebuild ? undefined : openIndex(root);
   const scan = scanArchive(root);
-  if (opened.fresh) {
-    opened.db.close();
+  if (!opened || opened.fresh) {
+    opened?.db.close();
     const report = newReport(scan.files.length, true);
     await buildIndexFile(root, (db) =>
       inTransaction(db, 'BEGIN', async () => {
@@ -163,8 +164,9 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
     done++;
     if (options.onProgress && (done % 200 === 0 || done === total)) options.onProgress(done, total);
   };
-  await streamRecords(plan.touched.filter((f) => f.kind !== 'event'), hashOf, handle);
-  await streamRecords(plan.touched.filter((f) => f.kind === 'event'), hashOf, handle);
+  // One pass, registries first: results arrive in this order, so every registry record is
+  // written before the first event resolves against them, and one set of workers serves both.
+  await streamRecords([...plan.touched.filter((f) => f.kind !== 'event'), ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle);
   changes.finish();
 }
 
