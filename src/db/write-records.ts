@@ -56,10 +56,10 @@ export class IndexWriter {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
-        part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes)
-        VALUES (${Array(23).fill('?').join(', ')})`),
-      appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes, speakers, topics)
+        VALUES (${Array(25).fill('?').join(', ')})`),
+      appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents, event_start)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       participation: p('INSERT INTO event_participation (country, event_id, how) VALUES (?, ?, ?)'),
       topic: p('INSERT INTO event_topics (event_id, seq, topic) VALUES (?, ?, ?)'),
       country: p('INSERT INTO event_countries (event_id, seq, country) VALUES (?, ?, ?)'),
@@ -141,7 +141,9 @@ export class IndexWriter {
       data.status ?? 'held', orNull(data.format), orNull(data.location?.venue), orNull(data.location?.city), orNull(data.location?.country),
       orNull(data.part_of), orNull(data.series), orNull(data.theme), orNull(attendance?.participants), orNull(attendance?.countries),
       attendance?.approximate === undefined ? null : Number(attendance.approximate), orNull(data.summary), orNull(data.notes),
+      data.speakers?.length ?? 0, JSON.stringify(data.topics ?? []),
     );
+    const eventStart = Number(start.first.replaceAll('-', ''));
     const refs: EventRefs = { people: [], organizations: [] };
     const organization = (ref: string) => {
       const orgId = resolve.organization(ref);
@@ -162,7 +164,7 @@ export class IndexWriter {
       const represents = s.country ?? resolve.personCountry(personId);
       took(represents, 4);
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
-        orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents);
+        orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents, eventStart);
     });
     for (const [country, how] of participation) this.s.participation.run(country, id, how);
     (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));

@@ -99,6 +99,37 @@ describe('the index', () => {
     db.close();
   });
 
+  it('migrates an index from before the query columns in place, to the same answers', async () => {
+    const root = copyBundledArchive();
+    const expected = (await runJson(['speakers'], { cwd: root })) as unknown[];
+    const events = await runJson(['events'], { cwd: root });
+    const orgs = await runJson(['orgs'], { cwd: root });
+    // Take the index back to how migration 003 left it.
+    const file = path.join(root, '.hub/index.sqlite');
+    const old = new Database(file);
+    old.exec(`DROP INDEX appearances_person; DROP INDEX appearances_represents; DROP INDEX appearances_organization;
+      ALTER TABLE appearances DROP COLUMN event_start; ALTER TABLE events DROP COLUMN speakers; ALTER TABLE events DROP COLUMN topics;
+      CREATE INDEX appearances_person ON appearances(person_id);
+      CREATE INDEX appearances_represents ON appearances(represents, person_id);
+      CREATE INDEX appearances_organization ON appearances(organization_id);
+      DELETE FROM migrations WHERE name = '004-query-columns'; PRAGMA user_version = 3;`);
+    old.close();
+    const report = await sync(root);
+    expect(report.parsed).toEqual([]);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(db.prepare("SELECT speakers, topics FROM events WHERE id = '2020-hrm-in-civil-service-amid-covid-19'").get()).toEqual({
+      speakers: 7,
+      topics: '["hrm","covid-19","international-cooperation","public-trust"]',
+    });
+    expect(db.prepare('SELECT COUNT(*) FROM appearances WHERE event_start IS NULL').pluck().get()).toBe(0);
+    db.close();
+    expect(await runJson(['speakers'], { cwd: root })).toEqual(expected);
+    expect(await runJson(['events'], { cwd: root })).toEqual(events);
+    expect(await runJson(['orgs'], { cwd: root })).toEqual(orgs);
+    expect(expected.length).toBeGreaterThan(5);
+  });
+
   it('is rebuilt on request, and `hub index` says what it did', async () => {
     const root = copyBundledArchive();
     const first = await runHub(['index'], { cwd: root });

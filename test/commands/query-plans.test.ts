@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listOrganizations } from '../../src/core/query/counts.js';
 import { listEvents } from '../../src/core/query/events.js';
 import { findOrganization, findPerson } from '../../src/core/query/lookup.js';
 import { searchArchive } from '../../src/core/query/search.js';
@@ -69,6 +70,25 @@ describe('query plans', () => {
     const plans = plansOf(work);
     expect(plans[0]).toContain(index);
     for (const plan of plans) expect(scans(plan), plan).toEqual([]);
+  });
+
+  it('hub speakers reads each person\'s appearances in date order off an index, without sorting', () => {
+    for (const filters of [{}, { country: 'KZ' }]) {
+      const plans = plansOf(() => listSpeakers(db, filters));
+      expect(plans[0]).toMatch(/COVERING INDEX appearances_(person|represents)/);
+      expect(plans[0]).not.toContain('TEMP B-TREE');
+      // The first and last appearance of each, by primary key.
+      expect(plans[1]).toContain('SEARCH a USING PRIMARY KEY (event_id=? AND seq=?)');
+    }
+    // With a filter, only the matching entries are read.
+    for (const plan of plansOf(() => listSpeakers(db, { country: 'KZ' }))) expect(scans(plan), plan).toEqual([]);
+  });
+
+  it('hub orgs counts speakers off the index of appearances by organisation and person', () => {
+    const plans = plansOf(() => listOrganizations(db));
+    const speakers = plans.find((p) => p.includes('appearances_organization') && !p.includes('COMPOUND'));
+    expect(speakers).toContain('COVERING INDEX appearances_organization');
+    expect(speakers).not.toContain('TEMP B-TREE');
   });
 
   it('looks people and organisations up by key', () => {

@@ -38,8 +38,9 @@ export interface EventRow {
 }
 
 /**
- * Events matching every filter given, newest first unless asked otherwise. One statement;
- * each filter is an indexed look-up of event ids.
+ * Events matching every filter given, newest first unless asked otherwise. One statement
+ * (speaker counts and topics are kept on the event's row); each filter is an indexed
+ * look-up of event ids.
  */
 export function listEvents(db: Database, filters: EventFilters = {}): EventRow[] {
   const c = emptyConditions();
@@ -51,12 +52,14 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
   addCondition(c, 'e.series IN (SELECT value FROM json_each(@series))', { series: filters.series && JSON.stringify(filters.series) });
   addCondition(c, 'e.id IN (SELECT event_id FROM appearances WHERE person_id = @speaker)', { speaker: filters.speaker });
   addCondition(c, 'e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = @org)', { org: filters.org });
-  type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string];
+  type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string, number, string];
+  const START_FIRST = 11;
   const sort = filters.sort ?? 'newest';
   const byDateOnly = sort === 'newest' || sort === 'oldest';
   const statement = db
     .prepare(
-      `SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of, e.status, e.start_first FROM events e ${whereClause(c)}
+      `SELECT e.id, e.title, e.type, e.start, e.end, e.format, e.city, e.country, e.series, e.part_of, e.status, e.start_first, e.speakers, e.topics
+       FROM events e ${whereClause(c)}
        ${byDateOnly ? `ORDER BY e.start_first ${sort === 'newest' ? 'DESC' : 'ASC'}` : ''}`,
     )
     .raw();
@@ -66,29 +69,18 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
     // be shown: stop reading there instead of loading every match.
     rows = [];
     for (const row of statement.iterate(c.params) as IterableIterator<Raw>) {
-      if (rows.length >= filters.limit && row[11] !== rows[rows.length - 1]![11]) break;
+      if (rows.length >= filters.limit && row[START_FIRST] !== rows[rows.length - 1]![START_FIRST]) break;
       rows.push(row);
     }
   } else {
     rows = statement.all(c.params) as Raw[];
   }
-  if (rows.length === 0) return [];
-  // Topics and speaker counts come in two set-wise statements rather than two subqueries a row.
-  const ids = JSON.stringify(rows.map((r) => r[0]));
-  const speakers = new Map(db.prepare('SELECT event_id, COUNT(*) FROM appearances WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id').raw().all(ids) as Array<[string, number]>);
-  const sorted = rows.map(([id, title, type, start, end, format, city, country, series, part_of, status, start_first]) => ({
-    row: { id, title, type, start, end, format, city, country, topics: [] as string[], speakers: speakers.get(id) ?? 0, series, part_of, status },
+  const sorted = rows.map(([id, title, type, start, end, format, city, country, series, part_of, status, start_first, speakers, topics]) => ({
+    row: { id, title, type, start, end, format, city, country, topics: JSON.parse(topics) as string[], speakers, series, part_of, status },
     start_first,
   }));
   sorted.sort(ORDER[sort]);
-  const limited = filters.limit === undefined ? sorted : sorted.slice(0, filters.limit);
-  const byId = new Map(limited.map(({ row }) => [row.id, row]));
-  const topics = db
-    .prepare('SELECT event_id, topic FROM event_topics WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, seq')
-    .raw()
-    .all(limited === sorted ? ids : JSON.stringify([...byId.keys()])) as Array<[string, string]>;
-  for (const [eventId, topic] of topics) byId.get(eventId)?.topics.push(topic);
-  return limited.map(({ row }) => row);
+  return (filters.limit === undefined ? sorted : sorted.slice(0, filters.limit)).map(({ row }) => row);
 }
 
 interface Sortable {

@@ -37,6 +37,15 @@ export function addDateConditions(c: Conditions, filters: DateFilters, e = 'e'):
   addCondition(c, `${e}.start_first <= @to`, { to: filters.to });
 }
 
+/** Keeps the rows whose `column` (an event id) names an event starting within the dates, if any are given. */
+export function addEventsInRange(c: Conditions, filters: DateFilters, column: string): void {
+  const range = emptyConditions();
+  addDateConditions(range, filters);
+  if (range.where.length === 0) return;
+  c.where.push(`${column} IN (SELECT e.id FROM events e ${whereClause(range)})`);
+  Object.assign(c.params, range.params);
+}
+
 export function whereClause(c: Conditions): string {
   return c.where.length > 0 ? `WHERE ${c.where.join(' AND ')}` : '';
 }
