@@ -69,8 +69,8 @@ export function refreshUnregisteredPeople(db: Db, ids?: Iterable<string>): void 
     INSERT INTO people (id, name, honorific, country, organization, position, registered)
     SELECT person_id, name, honorific, country, organization, position, 0 FROM (
       SELECT a.person_id, COALESCE(a.name, a.person_ref) AS name, a.honorific, a.country, a.organization, a.position,
-             ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY e.start_first DESC, a.event_id DESC, a.seq) AS n
-      FROM appearances a JOIN events e ON e.id = a.event_id
+             ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY a.event_start DESC, a.event_id DESC, a.seq) AS n
+      FROM appearances a
       WHERE ${refs.where} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
     ) WHERE n = 1`).run(refs.params);
 }
@@ -94,7 +94,11 @@ export function refreshUnregisteredOrganizations(db: Db, ids?: Iterable<string>)
 
 /** After a registry change: every speaker's country again, and the participation it implies. */
 export function refreshParticipation(db: Db): void {
-  db.exec(`UPDATE appearances SET represents = ${REPRESENTS_SQL};
-    DELETE FROM event_participation;
-    ${PARTICIPATION_INSERT};`);
+  db.exec(`UPDATE appearances SET represents = ${REPRESENTS_SQL}`);
+  fillParticipation(db);
+}
+
+/** Which countries took part in which event, from the events as they stand in the index. */
+export function fillParticipation(db: Db): void {
+  db.exec(`DELETE FROM event_participation; ${PARTICIPATION_INSERT}`);
 }

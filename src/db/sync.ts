@@ -4,7 +4,7 @@ import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
 import { buildIndexFile, openCurrentIndex, openIndex, type Db } from './connection.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
-import { refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
+import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
 
 export interface SyncOptions {
@@ -188,7 +188,7 @@ class ChangeWriter {
     private readonly report: SyncReport,
     private readonly fresh: boolean,
   ) {
-    this.writer = new IndexWriter(db);
+    this.writer = new IndexWriter(db, fresh);
     this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
@@ -223,6 +223,7 @@ class ChangeWriter {
   }
 
   finish(): void {
+    if (this.fresh) fillParticipation(this.db);
     if (this.registryChanged) {
       if (!this.fresh) {
         resolveAllRefs(this.db, loadResolver(this.db));

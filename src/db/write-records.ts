@@ -52,7 +52,15 @@ const orNull = <T>(value: T | undefined): T | null => (value === undefined ? nul
 export class IndexWriter {
   private readonly s;
 
-  constructor(db: Db) {
+  /**
+   * With `bulk`, which countries took part in each event is left to one grouped statement
+   * once every event is in (see `fillParticipation`): cheaper than a row at a time into a
+   * table keyed by country.
+   */
+  constructor(
+    db: Db,
+    private readonly bulk = false,
+  ) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
@@ -166,7 +174,7 @@ export class IndexWriter {
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
         orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents, eventStart);
     });
-    for (const [country, how] of participation) this.s.participation.run(country, id, how);
+    if (!this.bulk) for (const [country, how] of participation) this.s.participation.run(country, id, how);
     (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
     (data.countries ?? []).forEach((country, seq) => this.s.country.run(id, seq, country));
     (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, organization(ref)));
