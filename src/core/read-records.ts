@@ -11,6 +11,7 @@ import type { ArchiveFile, PathIssue } from './records.js';
  */
 const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
 const BATCH_SIZE = 200;
+const FIRST_BATCH_SIZE = 40;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
 export type RecordHandler = (file: ArchiveFile, read: RecordRead) => void;
@@ -47,9 +48,12 @@ export async function mapInOrder<R>(
     return;
   }
   const batches: WorkerBatch[] = [];
-  for (let i = 0; i < files.length; i += BATCH_SIZE) {
-    const slice = files.slice(i, i + BATCH_SIZE);
+  // The first batches are small, so this thread has something to do sooner.
+  for (let i = 0; i < files.length; ) {
+    const size = batches.length < workers * 2 ? FIRST_BATCH_SIZE : BATCH_SIZE;
+    const slice = files.slice(i, i + size);
     batches.push({ index: batches.length, files: slice, hashes: slice.map(hashOf) });
+    i += size;
   }
   const arrived = new Map<number, R[]>();
   let next = 0;

@@ -107,7 +107,7 @@ describe('the index', () => {
     // Take the index back to how migration 003 left it.
     const file = path.join(root, '.hub/index.sqlite');
     const old = new Database(file);
-    old.exec(`DROP INDEX appearances_person; DROP INDEX appearances_represents; DROP INDEX appearances_organization;
+    old.exec(`DROP INDEX appearances_person; DROP INDEX appearances_represents; DROP INDEX appearances_organization; DROP INDEX files_not_indexed;
       ALTER TABLE appearances DROP COLUMN event_start; ALTER TABLE events DROP COLUMN speakers; ALTER TABLE events DROP COLUMN topics;
       CREATE INDEX appearances_person ON appearances(person_id);
       CREATE INDEX appearances_represents ON appearances(represents, person_id);
