@@ -1,5 +1,5 @@
 import type { Db } from './connection.js';
-import { PARTICIPATION_INSERT, REPRESENTS_SQL } from './migrations.js';
+import { participationInsert, REPRESENTS_SQL } from './migrations.js';
 import type { Resolver } from './write-records.js';
 
 /*
@@ -45,15 +45,18 @@ export function resolveAllRefs(db: Db, resolve: Resolver): void {
   }
 }
 
-/**
- * The unregistered rows to rebuild: all of them (`ids` undefined) or those ids only, as a
- * SQL condition on `column` and its parameter.
- */
-function scopeOf(ids: Iterable<string> | undefined, column: string): { where: string; params: Record<string, string> } | undefined {
-  if (ids === undefined) return { where: '1', params: {} };
+interface Scope {
+  /** The SQL condition keeping the rows whose `column` holds one of the ids. */
+  on(column: string): string;
+  params: Record<string, string>;
+}
+
+/** The rows to rebuild: all of them (`ids` undefined) or those ids only; undefined when there are none. */
+function scopeOf(ids: Iterable<string> | undefined): Scope | undefined {
+  if (ids === undefined) return { on: () => '1', params: {} };
   const list = [...new Set(ids)];
   if (list.length === 0) return undefined;
-  return { where: `${column} IN (SELECT value FROM json_each(@scope))`, params: { scope: JSON.stringify(list) } };
+  return { on: (column) => `${column} IN (SELECT value FROM json_each(@scope))`, params: { scope: JSON.stringify(list) } };
 }
 
 /**
@@ -61,35 +64,33 @@ function scopeOf(ids: Iterable<string> | undefined, column: string): { where: st
  * undefined). Each takes the spelling of its most recent appearance.
  */
 export function refreshUnregisteredPeople(db: Db, ids?: Iterable<string>): void {
-  const rows = scopeOf(ids, 'id');
-  const refs = scopeOf(ids, 'a.person_id');
-  if (!rows || !refs) return;
-  db.prepare(`DELETE FROM people WHERE registered = 0 AND ${rows.where}`).run(rows.params);
+  const scope = scopeOf(ids);
+  if (!scope) return;
+  db.prepare(`DELETE FROM people WHERE registered = 0 AND ${scope.on('id')}`).run(scope.params);
   db.prepare(`
     INSERT INTO people (id, name, honorific, country, organization, position, registered)
     SELECT person_id, name, honorific, country, organization, position, 0 FROM (
       SELECT a.person_id, COALESCE(a.name, a.person_ref) AS name, a.honorific, a.country, a.organization, a.position,
              ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY a.event_start DESC, a.event_id DESC, a.seq) AS n
       FROM appearances a
-      WHERE ${refs.where} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
-    ) WHERE n = 1`).run(refs.params);
+      WHERE ${scope.on('a.person_id')} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
+    ) WHERE n = 1`).run(scope.params);
 }
 
 /** Rebuilds the unregistered organisation rows for the given ids (all of them when `ids` is undefined). */
 export function refreshUnregisteredOrganizations(db: Db, ids?: Iterable<string>): void {
-  const rows = scopeOf(ids, 'id');
-  const refs = scopeOf(ids, 'organization_id');
-  if (!rows || !refs) return;
-  db.prepare(`DELETE FROM organizations WHERE registered = 0 AND ${rows.where}`).run(rows.params);
+  const scope = scopeOf(ids);
+  if (!scope) return;
+  db.prepare(`DELETE FROM organizations WHERE registered = 0 AND ${scope.on('id')}`).run(scope.params);
   db.prepare(`
     INSERT INTO organizations (id, name, registered)
     SELECT organization_id, MIN(organization), 0 FROM (
-      SELECT organization_id, organization FROM event_organizations WHERE ${refs.where}
-      UNION ALL SELECT organization_id, organization FROM appearances WHERE organization_id IS NOT NULL AND ${refs.where}
-      UNION ALL SELECT organization_id, organization FROM presentations WHERE organization_id IS NOT NULL AND ${refs.where}
+      SELECT organization_id, organization FROM event_organizations WHERE ${scope.on('organization_id')}
+      UNION ALL SELECT organization_id, organization FROM appearances WHERE organization_id IS NOT NULL AND ${scope.on('organization_id')}
+      UNION ALL SELECT organization_id, organization FROM presentations WHERE organization_id IS NOT NULL AND ${scope.on('organization_id')}
     ) AS refs
     WHERE NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = refs.organization_id)
-    GROUP BY organization_id`).run(refs.params);
+    GROUP BY organization_id`).run(scope.params);
 }
 
 /** After a registry change: every speaker's country again, and the participation it implies. */
@@ -98,7 +99,14 @@ export function refreshParticipation(db: Db): void {
   fillParticipation(db);
 }
 
-/** Which countries took part in which event, from the events as they stand in the index. */
-export function fillParticipation(db: Db): void {
-  db.exec(`DELETE FROM event_participation; ${PARTICIPATION_INSERT}`);
+/**
+ * Which countries took part in which event, from the events as they stand in the index: for
+ * every event (`eventIds` undefined) or those given. One grouped statement, so a full build
+ * appends rows in key order instead of inserting them one at a time all over the table.
+ */
+export function fillParticipation(db: Db, eventIds?: Iterable<string>): void {
+  const scope = scopeOf(eventIds);
+  if (!scope) return;
+  db.prepare(`DELETE FROM event_participation WHERE ${scope.on('event_id')}`).run(scope.params);
+  db.prepare(participationInsert(scope.on)).run(scope.params);
 }

@@ -188,7 +188,7 @@ class ChangeWriter {
     private readonly report: SyncReport,
     private readonly fresh: boolean,
   ) {
-    this.writer = new IndexWriter(db, fresh);
+    this.writer = new IndexWriter(db);
     this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
@@ -223,12 +223,15 @@ class ChangeWriter {
   }
 
   finish(): void {
-    if (this.fresh) fillParticipation(this.db);
+    // Which countries took part: in every event after a registry change (a speaker's country
+    // may come from the registry), else in the events written now.
+    if (this.registryChanged && !this.fresh) {
+      resolveAllRefs(this.db, loadResolver(this.db));
+      refreshParticipation(this.db);
+    } else {
+      fillParticipation(this.db, this.fresh ? undefined : this.eventIds);
+    }
     if (this.registryChanged) {
-      if (!this.fresh) {
-        resolveAllRefs(this.db, loadResolver(this.db));
-        refreshParticipation(this.db);
-      }
       refreshUnregisteredPeople(this.db);
       refreshUnregisteredOrganizations(this.db);
     } else {

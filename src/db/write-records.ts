@@ -52,15 +52,7 @@ const orNull = <T>(value: T | undefined): T | null => (value === undefined ? nul
 export class IndexWriter {
   private readonly s;
 
-  /**
-   * With `bulk`, which countries took part in each event is left to one grouped statement
-   * once every event is in (see `fillParticipation`): cheaper than a row at a time into a
-   * table keyed by country.
-   */
-  constructor(
-    db: Db,
-    private readonly bulk = false,
-  ) {
+  constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
@@ -68,7 +60,6 @@ export class IndexWriter {
         VALUES (${Array(25).fill('?').join(', ')})`),
       appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents, event_start)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      participation: p('INSERT INTO event_participation (country, event_id, how) VALUES (?, ?, ?)'),
       topic: p('INSERT INTO event_topics (event_id, seq, topic) VALUES (?, ?, ?)'),
       country: p('INSERT INTO event_countries (event_id, seq, country) VALUES (?, ?, ?)'),
       organization: p('INSERT INTO event_organizations (event_id, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
@@ -158,23 +149,14 @@ export class IndexWriter {
       refs.organizations.push(orgId);
       return orgId;
     };
-    // Which countries took part, and how (bits: 1 hosted, 2 listed, 4 sent a speaker).
-    const participation = new Map<string, number>();
-    const took = (country: string | null | undefined, bit: number) => {
-      if (country) participation.set(country, (participation.get(country) ?? 0) | bit);
-    };
-    took(data.location?.country, 1);
-    for (const country of data.countries ?? []) took(country, 2);
     (data.speakers ?? []).forEach((s, seq) => {
       const personId = s.person ?? resolve.person(s.name!);
       refs.people.push(personId);
       const org = s.organization;
       const represents = s.country ?? resolve.personCountry(personId);
-      took(represents, 4);
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
         orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents, eventStart);
     });
-    if (!this.bulk) for (const [country, how] of participation) this.s.participation.run(country, id, how);
     (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
     (data.countries ?? []).forEach((country, seq) => this.s.country.run(id, seq, country));
     (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, organization(ref)));
