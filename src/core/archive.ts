@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { KIND, listDirs, type DirListing, type ListOptions } from './dir-stamps.js';
 import { DataError } from './errors.js';
 import { KIND_FOLDERS, isValidId, type ArchiveFile, type PathIssue, type RecordKind } from './records.js';
 import { slugify } from './text.js';
@@ -56,50 +58,118 @@ const layoutIssue = (file: string, rule: string, message: string): PathIssue => 
   col: 1,
 });
 
-function listDir(dir: string): Dirent[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+/** A folder that holds record files, with its listing. */
+export interface RecordFolder {
+  kind: RecordKind;
+  /** Path inside the archive: events/2024, people, organizations. */
+  rel: string;
+  abs: string;
+  /** For events: the year the folder is named for. */
+  year?: string;
+  listing: DirListing;
+}
+
+/** What the archive's folders hold, with every file's size and modification time. */
+export interface ArchiveListing {
+  /** events/ itself: its year folders, and any files put there by mistake. */
+  events: DirListing;
+  /** events/<year>/ folders in order of year, then organizations/ and people/. */
+  folders: RecordFolder[];
+}
+
+const YEAR_FOLDER = /^\d{4}$/;
+
+/**
+ * Lists every record folder with the size and modification time of each file, without
+ * reading any: an index check costs one stat a file, made natively when the addon is
+ * built (see dir-stamps.ts). A link is stamped with what it points to, so editing the
+ * target is seen as a change.
+ */
+export function listArchive(root: string, options: ListOptions = {}): ArchiveListing {
+  const eventsDir = path.join(root, KIND_FOLDERS.event);
+  const [events] = listDirs([eventsDir], options) as [DirListing];
+  const folders: Array<Omit<RecordFolder, 'listing'>> = [];
+  events.names.forEach((name, i) => {
+    if (events.kinds[i] === KIND.dir && YEAR_FOLDER.test(name)) folders.push({ kind: 'event', rel: `events/${name}`, abs: path.join(eventsDir, name), year: name });
+  });
+  for (const kind of ['organization', 'person'] as const) folders.push({ kind, rel: KIND_FOLDERS[kind], abs: path.join(root, KIND_FOLDERS[kind]) });
+  const listings = listDirs(folders.map((folder) => folder.abs), options);
+  return {
+    events,
+    folders: folders.map((folder, f) => {
+      const listing = listings[f]!;
+      for (let i = 0; i < listing.names.length; i++) {
+        if (listing.kinds[i] !== KIND.link) continue;
+        const stats = statSync(folder.abs + path.sep + listing.names[i], { throwIfNoEntry: false });
+        if (stats?.isFile()) {
+          listing.sizes[i] = stats.size;
+          listing.mtimesMs[i] = stats.mtimeMs;
+        }
+      }
+      return { ...folder, listing };
+    }),
+  };
 }
 
 /**
- * Lists the record files with their size and modification time, without reading them, so
- * an index check costs one stat a file. Entries that escape the archive through a link are
- * refused: ids never point outside the archive folder.
+ * A digest of the record folders' listings: every entry's name and kind, and each file's
+ * size and modification time, in listing order. Any change to a record file changes it; a
+ * change to another file there (a README) only costs a closer look that finds nothing.
  */
-export function scanArchive(root: string): ScanResult {
+export function fingerprintArchive(listed: ArchiveListing): string {
+  const hash = createHash('sha1').update('listing-1');
+  const add = (rel: string, listing: DirListing) => {
+    hash.update(`\0${rel}\0${listing.names.join('\0')}\0`);
+    hash.update(listing.kinds instanceof Uint8Array ? listing.kinds : Uint8Array.from(listing.kinds));
+    hash.update(new Uint8Array(listing.sizes.buffer, listing.sizes.byteOffset, listing.sizes.byteLength));
+    hash.update(new Uint8Array(listing.mtimesMs.buffer, listing.mtimesMs.byteOffset, listing.mtimesMs.byteLength));
+  };
+  add('events', listed.events);
+  for (const folder of listed.folders) add(folder.rel, folder.listing);
+  return hash.digest('hex');
+}
+
+/**
+ * The record files with their size and modification time, from a listing of the archive,
+ * and the files in the wrong place or with a name that cannot be an id. Entries that
+ * escape the archive through a link are refused: ids never point outside the archive.
+ */
+export function scanArchive(root: string, listed: ArchiveListing = listArchive(root)): ScanResult {
   const files: ArchiveFile[] = [];
   const issues: PathIssue[] = [];
-  const realRoot = realpathSync(root);
+  let realRoot: string | undefined;
 
-  // Called once per record file on every query, so it keeps to string joins and one stat.
-  const addFile = (kind: RecordKind, dir: string, relDir: string, entry: Dirent, folder?: string) => {
-    const name = entry.name;
-    if (name.startsWith('.')) return;
-    const rel = `${relDir}/${name}`;
+  const addFile = (folder: RecordFolder, i: number) => {
+    const { listing } = folder;
+    const name = listing.names[i]!;
+    const rel = `${folder.rel}/${name}`;
     if (name.endsWith('.yml')) {
       issues.push(layoutIssue(rel, 'file-name', `record files end in .yaml: rename ${name} to ${name.slice(0, -4)}.yaml`));
       return;
     }
     if (!name.endsWith('.yaml')) return;
-    const abs = dir + path.sep + name;
-    let stats;
-    try {
-      if (entry.isSymbolicLink()) {
-        const target = realpathSync(abs);
-        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          issues.push(layoutIssue(rel, 'file-name', `${name} is a link to a file outside the archive: records must live inside it`));
-          return;
+    const abs = folder.abs + path.sep + name;
+    let size = listing.sizes[i]!;
+    let mtimeMs = listing.mtimesMs[i]!;
+    if (listing.kinds[i] !== KIND.file) {
+      try {
+        if (listing.kinds[i] === KIND.link) {
+          realRoot ??= realpathSync(root);
+          const target = realpathSync(abs);
+          if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+            issues.push(layoutIssue(rel, 'file-name', `${name} is a link to a file outside the archive: records must live inside it`));
+            return;
+          }
         }
+        const stats = statSync(abs);
+        if (!stats.isFile()) return;
+        size = stats.size;
+        mtimeMs = stats.mtimeMs;
+      } catch (error) {
+        issues.push(layoutIssue(rel, 'unreadable', `cannot read ${name}: ${(error as Error).message}`));
+        return;
       }
-      stats = statSync(abs);
-    } catch (error) {
-      issues.push(layoutIssue(rel, 'unreadable', `cannot read ${name}: ${(error as Error).message}`));
-      return;
     }
-    if (!stats.isFile()) return;
     const id = name.slice(0, -'.yaml'.length);
     if (!isValidId(id)) {
       const better = slugify(id);
@@ -108,29 +178,23 @@ export function scanArchive(root: string): ScanResult {
       );
       return;
     }
-    files.push({ kind, id, path: rel, abs, size: stats.size, mtimeMs: stats.mtimeMs, ...(folder === undefined ? {} : { folder }) });
+    const file: ArchiveFile = { kind: folder.kind, id, path: rel, abs, size, mtimeMs };
+    if (folder.year !== undefined) file.folder = folder.year;
+    files.push(file);
   };
 
-  const eventsDir = path.join(root, KIND_FOLDERS.event);
-  for (const entry of listDir(eventsDir)) {
-    if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) {
-      const yearDir = path.join(eventsDir, entry.name);
-      if (!/^\d{4}$/.test(entry.name)) {
-        issues.push(layoutIssue(`events/${entry.name}`, 'event-folder', `events/${entry.name} is not a year folder: event records live in events/<YYYY>/`));
-        continue;
-      }
-      for (const file of listDir(yearDir)) {
-        if (file.isFile() || file.isSymbolicLink()) addFile('event', yearDir, `events/${entry.name}`, file, entry.name);
-      }
-    } else if (entry.name.endsWith('.yaml') || entry.name.endsWith('.yml')) {
-      issues.push(layoutIssue(`events/${entry.name}`, 'event-folder', `event records live in events/<YYYY>/: move ${entry.name} into the folder of its start year`));
+  const { events } = listed;
+  events.names.forEach((name, i) => {
+    if (events.kinds[i] === KIND.dir) {
+      if (!YEAR_FOLDER.test(name)) issues.push(layoutIssue(`events/${name}`, 'event-folder', `events/${name} is not a year folder: event records live in events/<YYYY>/`));
+    } else if (name.endsWith('.yaml') || name.endsWith('.yml')) {
+      issues.push(layoutIssue(`events/${name}`, 'event-folder', `event records live in events/<YYYY>/: move ${name} into the folder of its start year`));
     }
-  }
-  for (const kind of ['person', 'organization'] as const) {
-    const dir = path.join(root, KIND_FOLDERS[kind]);
-    for (const entry of listDir(dir)) {
-      if (entry.isFile() || entry.isSymbolicLink()) addFile(kind, dir, KIND_FOLDERS[kind], entry);
+  });
+  for (const folder of listed.folders) {
+    const { kinds } = folder.listing;
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] === KIND.file || kinds[i] === KIND.link || kinds[i] === KIND.unreadable) addFile(folder, i);
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

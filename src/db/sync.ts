@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { scanArchive } from '../core/archive.js';
+import { fingerprintArchive, listArchive, scanArchive } from '../core/archive.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
 import { buildIndexFile, openCurrentIndex, openIndex, type Db } from './connection.js';
@@ -48,9 +47,10 @@ interface KnownFile {
 export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
   const current = options.rebuild ? undefined : openCurrentIndex(root);
   if (current) {
-    const scan = scanArchive(root);
-    // Every query passes here. When no file's path, size or time changed, one hash says so.
-    if (fingerprint(scan.files) === storedFingerprint(current)) return { db: current, report: finish(current, newReport(scan.files.length, false)) };
+    // Every query passes here. When no file's name, size or time changed, one hash says so,
+    // straight from the listing: no per-file objects are made.
+    const listed = listArchive(root);
+    if (fingerprintArchive(listed) === storedFingerprint(current)) return { db: current, report: finish(current, newReport(countRecordFiles(current), false)) };
     current.close();
   }
   // Files may change while this process waits for the lock: look again once it holds it.
@@ -64,21 +64,22 @@ async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db;
   if (restored.length > 0) options.onRecover?.(restored);
   // A rebuild goes straight to the side file: the old index stays readable until the rename.
   let opened = options.rebuild ? undefined : openIndex(root);
-  const scan = scanArchive(root);
+  const listed = listArchive(root);
+  const scan = scanArchive(root, listed);
   if (!opened || opened.fresh) {
     opened?.db.close();
     const report = newReport(scan.files.length, true);
     await buildIndexFile(root, (db) =>
       inTransaction(db, 'BEGIN', async () => {
         await applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options);
-        saveFingerprint(db, fingerprint(scan.files));
+        saveFingerprint(db, fingerprintArchive(listed));
       }),
     );
     opened = openIndex(root);
     return { db: opened.db, report: finish(opened.db, report) };
   }
   const { db } = opened;
-  const print = fingerprint(scan.files);
+  const print = fingerprintArchive(listed);
   if (print === storedFingerprint(db)) return { db, report: finish(db, newReport(scan.files.length, false)) };
   // Compare the stamps, and fetch full rows just for the files that changed.
   const stamps = new Map((db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as Array<[string, number, number]>).map((r) => [r[0], r]));
@@ -100,13 +101,6 @@ async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db;
 
 function storedFingerprint(db: Db): string | undefined {
   return db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get() as string | undefined;
-}
-
-/** A digest of every record file's path, size and modification time, in scan order. */
-function fingerprint(files: ArchiveFile[]): string {
-  return createHash('sha1')
-    .update(files.map((f) => `${f.path}\0${f.size}\0${f.mtimeMs}`).join('\n'))
-    .digest('hex');
 }
 
 function saveFingerprint(db: Db, print: string): void {
@@ -131,6 +125,11 @@ function knownFiles(db: Db, paths: string[]): Map<string, KnownFile> {
     .prepare('SELECT path, kind, record_id, size, mtime_ms, hash FROM files WHERE path IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(paths)) as KnownFile[];
   return new Map(rows.map((f) => [f.path, f]));
+}
+
+/** How many record files the index knows (every one on disk, when it is current). */
+function countRecordFiles(db: Db): number {
+  return db.prepare('SELECT COUNT(*) FROM files').pluck().get() as number;
 }
 
 function newReport(files: number, rebuilt: boolean): SyncReport {

@@ -1,0 +1,96 @@
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** What a listing says of an entry, without following links (as the addon's numbers). */
+export const KIND = { other: 0, file: 1, dir: 2, link: 3, unreadable: 4 } as const;
+
+export interface DirListing {
+  /** Visible entries (names not starting with a dot), sorted by code unit as node:fs lists them. */
+  names: string[];
+  kinds: ArrayLike<number>;
+  /** Size and modification time (as Node's Stats.mtimeMs) of regular files; 0 for the rest. */
+  sizes: Float64Array;
+  mtimesMs: Float64Array;
+}
+
+type NativeListing = [names: string, kinds: Uint8Array, sizes: Float64Array, mtimesMs: Float64Array] | null;
+type ScanDirs = (dirs: string[]) => NativeListing[];
+
+let native: ScanDirs | null | undefined;
+
+/**
+ * The optional addon in native/scan-dir, or null. It is an optional dependency: where it
+ * could not be built (no compiler, Windows) or HUB_NATIVE=0 is set, node:fs does the same
+ * job more slowly, with identical results.
+ */
+function loadNative(): ScanDirs | null {
+  if (native !== undefined) return native;
+  native = null;
+  if (process.env.HUB_NATIVE === '0') return native;
+  try {
+    native = (createRequire(import.meta.url)('hub-scan-dir') as { scanDirs: ScanDirs }).scanDirs;
+  } catch {
+    // Not built here: the fallback below is correct, only slower.
+  }
+  return native;
+}
+
+/** Whether listings come from the native addon (the bench reports it). */
+export function usesNativeScan(): boolean {
+  return loadNative() !== null;
+}
+
+export interface ListOptions {
+  /** false: list through node:fs even where the addon is built (tests compare the two). */
+  native?: boolean;
+}
+
+const empty = (): DirListing => ({ names: [], kinds: [], sizes: new Float64Array(0), mtimesMs: new Float64Array(0) });
+
+/**
+ * Lists directories with the size and modification time of each regular file: one native
+ * call for all of them when the addon is there (its threads share the directories). A
+ * directory that cannot be read lists as empty, as a missing one does.
+ */
+export function listDirs(dirs: string[], options: ListOptions = {}): DirListing[] {
+  const scan = options.native === false ? null : loadNative();
+  if (!scan) return dirs.map(listWithNodeFs);
+  return scan(dirs).map((result) =>
+    result === null || result[0] === '' ? empty() : { names: result[0].split('\0'), kinds: result[1], sizes: result[2], mtimesMs: result[3] },
+  );
+}
+
+/** The same listing through node:fs: a Dirent per entry and a stat per regular file. */
+export function listWithNodeFs(dir: string): DirListing {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
+  } catch {
+    return empty();
+  }
+  const listing: DirListing & { kinds: number[] } = {
+    names: entries.map((entry) => entry.name),
+    kinds: [],
+    sizes: new Float64Array(entries.length),
+    mtimesMs: new Float64Array(entries.length),
+  };
+  entries.forEach((entry, i) => {
+    let kind: number = entry.isFile() ? KIND.file : entry.isDirectory() ? KIND.dir : entry.isSymbolicLink() ? KIND.link : KIND.other;
+    if (kind === KIND.file) {
+      try {
+        const stats = statSync(`${dir}/${entry.name}`);
+        if (stats.isFile()) {
+          listing.sizes[i] = stats.size;
+          listing.mtimesMs[i] = stats.mtimeMs;
+        } else {
+          kind = KIND.other;
+        }
+      } catch {
+        // Gone or forbidden since the listing: the caller stats it again to say which.
+        kind = KIND.unreadable;
+      }
+    }
+    listing.kinds.push(kind);
+  });
+  return listing;
+}

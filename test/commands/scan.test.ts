@@ -1,0 +1,109 @@
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprintArchive, listArchive, scanArchive } from '../../src/core/archive.js';
+import { listDirs, usesNativeScan } from '../../src/core/dir-stamps.js';
+import { syncIndex } from '../../src/db/sync.js';
+import { eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
+
+/*
+ * Every query starts by listing the record folders with each file's size and modification
+ * time. The native addon and node:fs must give the same listing to the bit, since either
+ * may have written the fingerprint the other compares against.
+ */
+
+function mixedArchive(): string {
+  const root = makeArchive({
+    'events/2024/2024-03-05-a.yaml': eventYaml(),
+    'events/2024/2024-03-06-b.yaml': eventYaml({ start: '2024-03-06' }),
+    'events/2024/Türkiye forum.yaml': eventYaml(),
+    'events/2024/notes.yml': eventYaml(),
+    'events/2024/.hidden.yaml': eventYaml(),
+    'events/2024/README.md': '# notes\n',
+    'events/2024/drafts/2024-09-09-draft.yaml': eventYaml(),
+    'events/misc/2023-01-01-x.yaml': eventYaml({ start: '2023-01-01' }),
+    'events/2024-stray.yaml': eventYaml(),
+    'people/dana-sarsen.yaml': 'name: Dana Sarsen\n',
+    'people/김민준.yaml': 'name: 김민준\n',
+  });
+  const outside = path.join(tempDir(), 'elsewhere.yaml');
+  writeFileSync(outside, 'name: Someone Else\n');
+  symlinkSync(outside, path.join(root, 'people/someone-else.yaml'));
+  symlinkSync(path.join(root, 'people/dana-sarsen.yaml'), path.join(root, 'people/dana-linked.yaml'));
+  symlinkSync(path.join(root, 'people/nowhere.yaml'), path.join(root, 'people/dangling.yaml'));
+  return root;
+}
+
+describe.skipIf(process.platform === 'win32')('the native listing', () => {
+  it('is built here (HUB_NATIVE=0 turns it off)', () => {
+    expect(usesNativeScan()).toBe(process.env.HUB_NATIVE !== '0');
+  });
+
+  it('lists what node:fs lists: names in the same order, kinds, sizes and times to the bit', () => {
+    const root = mixedArchive();
+    const dirs = ['events', 'events/2024', 'people', 'organizations', 'missing'].map((d) => path.join(root, d));
+    const native = listDirs(dirs);
+    const nodeFs = listDirs(dirs, { native: false });
+    const plain = (l: (typeof native)[number]) => ({ names: l.names, kinds: [...Array.from(l.kinds)], sizes: [...l.sizes], mtimesMs: [...l.mtimesMs] });
+    expect(native.map(plain)).toEqual(nodeFs.map(plain));
+    expect(native[1]!.names).toEqual(['2024-03-05-a.yaml', '2024-03-06-b.yaml', 'README.md', 'Türkiye forum.yaml', 'drafts', 'notes.yml']);
+    expect(native[4]!.names).toEqual([]);
+  });
+});
+
+describe('scanning the archive', () => {
+  it('finds the same files and problems either way, and refuses links out of the archive', () => {
+    const root = mixedArchive();
+    const withAddon = scanArchive(root, listArchive(root));
+    expect(scanArchive(root, listArchive(root, { native: false }))).toEqual(withAddon);
+    expect(withAddon.files.map((f) => f.path)).toEqual([
+      'events/2024/2024-03-05-a.yaml',
+      'events/2024/2024-03-06-b.yaml',
+      'people/dana-linked.yaml',
+      'people/dana-sarsen.yaml',
+    ]);
+    expect(withAddon.issues.map((i) => `${i.file}: ${i.message}`).sort()).toEqual([
+      'events/2024-stray.yaml: event records live in events/<YYYY>/: move 2024-stray.yaml into the folder of its start year',
+      'events/2024/Türkiye forum.yaml: `Türkiye forum` is not a valid id (lowercase kebab-case ASCII, at most 120 characters): rename the file to turkiye-forum.yaml',
+      'events/2024/notes.yml: record files end in .yaml: rename notes.yml to notes.yaml',
+      'events/misc: events/misc is not a year folder: event records live in events/<YYYY>/',
+      expect.stringMatching(/^people\/dangling\.yaml: cannot read dangling\.yaml: ENOENT/),
+      'people/someone-else.yaml: someone-else.yaml is a link to a file outside the archive: records must live inside it',
+      expect.stringMatching(/^people\/김민준\.yaml: `김민준` is not a valid id/),
+    ]);
+  });
+
+  it('fingerprints the same either way, and any change to a record, or through a link, changes it', () => {
+    const root = mixedArchive();
+    const print = () => fingerprintArchive(listArchive(root));
+    const before = print();
+    expect(fingerprintArchive(listArchive(root, { native: false }))).toBe(before);
+    expect(print()).toBe(before);
+
+    // An edit in place keeps the folder's time: only the file's own stamp tells.
+    utimesSync(path.join(root, 'events/2024/2024-03-05-a.yaml'), new Date(2030, 0, 1), new Date(2030, 0, 1));
+    const edited = print();
+    expect(edited).not.toBe(before);
+    // The target of a link, edited through the other name.
+    utimesSync(path.join(root, 'people/dana-sarsen.yaml'), new Date(2031, 0, 1), new Date(2031, 0, 1));
+    const target = print();
+    expect(target).not.toBe(edited);
+    expect(fingerprintArchive(listArchive(root, { native: false }))).toBe(target);
+    mkdirSync(path.join(root, 'events/2025'));
+    expect(print()).not.toBe(target);
+  });
+
+  it('takes in an edit, then finds nothing to do until the next change', async () => {
+    const root = makeArchive({ 'events/2024/2024-03-05-a.yaml': eventYaml() });
+    const first = await syncIndex(root);
+    first.db.close();
+    writeFile(root, 'events/2024/2024-03-05-a.yaml', eventYaml({ title: 'Renamed' }));
+    const second = await syncIndex(root);
+    second.db.close();
+    expect(second.report.parsed).toEqual(['events/2024/2024-03-05-a.yaml']);
+    const third = await syncIndex(root);
+    expect(third.report).toMatchObject({ files: 1, parsed: [], added: 0, updated: 0, removed: 0 });
+    expect(third.db.prepare('SELECT title FROM events').pluck().get()).toBe('Renamed');
+    third.db.close();
+  });
+});
