@@ -169,6 +169,29 @@ describe('hub speakers: topic, organisation, role, event', () => {
     expect(await names(['--country', 'France'])).toEqual(['Émile Durand']);
   });
 
+  it('takes the latest appearance\'s details, ties on the day going to the later event id and entry', async () => {
+    const ties = makeArchive({
+      'people/dana-sarsen.yaml': 'name: Dana Sarsen\ncountry: KZ\nposition: Analyst\n',
+      'events/2023/2023-05-02-alpha-webinar.yaml': 'title: Alpha\ntype: webinar\nstart: 2023-05-02\nspeakers:\n  - { person: dana-sarsen, position: Adviser, country: KG }\n',
+      // Same day, a later id, and two entries: the second entry is the latest appearance.
+      'events/2023/2023-05-02-beta-webinar.yaml': [
+        'title: Beta',
+        'type: webinar',
+        'start: 2023-05-02',
+        'speakers:',
+        '  - { person: dana-sarsen, position: Director, role: moderator }',
+        '  - { person: dana-sarsen, position: Deputy Minister, country: UZ, role: panelist }',
+        '',
+      ].join('\n'),
+      // A year-only date counts from its first possible day, so it comes first.
+      'events/2023/2023-summit.yaml': 'title: Summit\ntype: summit\nstart: 2023\nspeakers:\n  - { person: dana-sarsen, position: Intern }\n',
+    });
+    const [row] = await runJson<Array<Record<string, unknown>>>(['speakers'], { cwd: ties });
+    expect(row).toMatchObject({ id: 'dana-sarsen', events: 3, first: '2023', last: '2023-05-02', position: 'Deputy Minister', country: 'UZ' });
+    const [moderating] = await runJson<Array<Record<string, unknown>>>(['speakers', '--role', 'moderator'], { cwd: ties });
+    expect(moderating).toMatchObject({ events: 1, first: '2023-05-02', position: 'Director', country: 'KZ' });
+  });
+
   it('counts who spoke at an event together with the sessions inside it', async () => {
     expect(await names(['--event', '2024-04-12-aspa-annual-conference'], bundled)).toEqual(['Alikhan Baimenov', 'William Shields']);
     expect((await runHub(['speakers', '--role', 'juggler'], { cwd: unicode })).code).toBe(2);

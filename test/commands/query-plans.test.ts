@@ -72,13 +72,15 @@ describe('query plans', () => {
     for (const plan of plans) expect(scans(plan), plan).toEqual([]);
   });
 
-  it('hub speakers reads each person\'s appearances in date order off an index, without sorting', () => {
+  it('hub speakers groups each person\'s appearances off an index in date order, then looks up their first and last', () => {
     for (const filters of [{}, { country: 'KZ' }]) {
-      const plans = plansOf(() => listSpeakers(db, filters));
-      expect(plans[0]).toMatch(/COVERING INDEX appearances_(person|represents)/);
-      expect(plans[0]).not.toContain('TEMP B-TREE');
-      // The first and last appearance of each, by primary key.
-      expect(plans[1]).toContain('SEARCH a USING PRIMARY KEY (event_id=? AND seq=?)');
+      const [plan] = plansOf(() => listSpeakers(db, filters));
+      expect(plan).toMatch(/COVERING INDEX appearances_(person|represents)/);
+      // The distinct events need a set; nothing is sorted.
+      expect(plan).not.toMatch(/TEMP B-TREE FOR (ORDER|GROUP) BY/);
+      // Each person's first and last appearance: one search on (person, day) each, then by primary key.
+      expect(plan).toMatch(/SEARCH a USING COVERING INDEX appearances_(person|represents) \((represents=\? AND )?person_id=\? AND event_start=\?\)/);
+      expect(plan).toContain('SEARCH l USING PRIMARY KEY (event_id=? AND seq=?)');
     }
     // With a filter, only the matching entries are read.
     for (const plan of plansOf(() => listSpeakers(db, { country: 'KZ' }))) expect(scans(plan), plan).toEqual([]);
