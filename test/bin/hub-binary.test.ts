@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyBundledArchive, tempDir, writeFile } from '../helpers/archive.js';
+import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/hub.js');
 
@@ -70,5 +70,19 @@ describe('the built binary', () => {
     expect(forced.stderr).toMatch(/\x1b\[/);
     const refused = hub(['validate', '--no-color'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(refused.stderr).not.toMatch(/\x1b\[/);
+  });
+
+  it('stops quietly when the reader closes the pipe early (`hub events | head`)', () => {
+    const root = makeArchive(
+      Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`events/2024/2024-05-01-session-${i}.yaml`, eventYaml({ start: '2024-05-01', title: `Session ${i} on a long title that fills the pipe` })])),
+    );
+    // Far more than a pipe holds, read only up to the first 100 bytes.
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" events --format json 2>err.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: root,
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(result.stdout.trim()).toBe('0');
+    expect(readFileSync(path.join(root, 'err.txt'), 'utf8')).toBe('');
   });
 });
