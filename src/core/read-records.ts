@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readRecord, type RecordRead } from './load-record.js';
+import type { RecordRead } from './load-record.js';
 import type { ArchiveFile, PathIssue } from './records.js';
 
 /*
@@ -27,24 +27,31 @@ export type WorkerTask = { kind: 'read' } | { kind: 'format'; root: string } | {
 
 /** Calls `handle` for every file, in order, with its read; parses in parallel when it pays. */
 export async function streamRecords(files: ArchiveFile[], hashOf: (file: ArchiveFile) => string | null, handle: RecordHandler): Promise<void> {
-  await mapInOrder(files, { kind: 'read' }, hashOf, (file) => readRecord(file, hashOf(file)), handle);
+  // The parser and validators load only on the thread that parses: workers start sooner.
+  const local = async () => {
+    const { readRecord } = await import('./load-record.js');
+    return (file: ArchiveFile) => readRecord(file, hashOf(file));
+  };
+  await mapInOrder(files, { kind: 'read' }, hashOf, local, handle);
 }
 
 /**
  * Runs a task on every file, handing each result to `handle` in file order: on worker
- * threads for large batches, on this thread (`local`) for small ones.
+ * threads for large batches, on this thread for small ones (with the function `local`
+ * resolves to, loaded only then).
  */
 export async function mapInOrder<R>(
   files: ArchiveFile[],
   task: WorkerTask,
   hashOf: (file: ArchiveFile) => string | null,
-  local: (file: ArchiveFile) => R,
+  local: () => Promise<(file: ArchiveFile) => R>,
   handle: (file: ArchiveFile, result: R) => void,
 ): Promise<void> {
   const workers = Math.min(availableParallelism(), 4);
   // Workers run the compiled code; under a TypeScript test runner there is none to start.
   if (files.length < PARALLEL_THRESHOLD || workers < 2 || !import.meta.url.endsWith('.js')) {
-    for (const file of files) handle(file, local(file));
+    const run = await local();
+    for (const file of files) handle(file, run(file));
     return;
   }
   const batches: WorkerBatch[] = [];

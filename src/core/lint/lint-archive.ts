@@ -220,7 +220,7 @@ async function locate(loaded: LoadedArchive, pending: Pending[]): Promise<Findin
   const targets = [...byFile.keys()].map((file) => files.get(file)!).filter(Boolean);
   const findings: Finding[] = [];
   const { mapInOrder } = await import('../read-records.js');
-  await mapInOrder(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, (file) => locateInFile(file.abs, byFile.get(file.path)!), (file, located) => {
+  await mapInOrder(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, async () => (file) => locateInFile(file.abs, byFile.get(file.path)!), (file, located) => {
     const items = byFile.get(file.path)!;
     located.forEach((issue, i) => {
       const { names, confidence } = items[i]!;
