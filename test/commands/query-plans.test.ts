@@ -86,6 +86,19 @@ describe('query plans', () => {
     for (const plan of plansOf(() => listSpeakers(db, { country: 'KZ' }))) expect(scans(plan), plan).toEqual([]);
   });
 
+  it('hub speakers works out filters through other tables once, not again for each person', () => {
+    for (const filters of [{ topic: 'hrm' }, { year: 2024 }, { event: '2024-04-12-aspa-annual-conference' }, { org: { id: 'oecd', names: ['OECD'] } }]) {
+      const [plan] = plansOf(() => listSpeakers(db, filters));
+      // The filters' lists are built while the matching set is; each person's first and last
+      // appearance is then a search of that set, with no list built again.
+      const perPerson = plan!.slice(plan!.indexOf('SCAN g'));
+      expect(perPerson.match(/CORRELATED SCALAR SUBQUERY/g), plan).toHaveLength(2);
+      expect(perPerson.match(/SEARCH m USING AUTOMATIC COVERING INDEX \(person_id=\? AND event_start=\?\)/g), plan).toHaveLength(2);
+      expect(perPerson, plan).not.toMatch(/LIST SUBQUERY|event_topics|events_year|events_part_of/);
+      expect(plan).toContain('MATERIALIZE matching');
+    }
+  });
+
   it('hub orgs counts speakers off the index of appearances by organisation and person', () => {
     const plans = plansOf(() => listOrganizations(db));
     const speakers = plans.find((p) => p.includes('appearances_organization') && !p.includes('COMPOUND'));

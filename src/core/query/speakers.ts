@@ -44,7 +44,7 @@ type Row = [
  * country, organisation and position of their latest appearance among those matching.
  * One statement: the matching appearances are grouped per person off the index on
  * (person_id, event_start) (or on (represents, person_id, event_start)); each person's
- * first and last appearance is then one look-up in the same index, ties on the day broken
+ * first and last appearance is then one look-up on (person, day), ties on the day broken
  * by event id and position as everywhere else. Grouping in SQLite matters here: handing
  * JavaScript a row per appearance cost more than all the rest (about 80 ms of 55,000).
  */
@@ -63,16 +63,23 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
   );
   addCondition(c, 'a.represents = @country', { country: filters.country });
   const matching = andClause(c);
-  const edge = (day: string, order: string, pick: string) =>
-    `(SELECT ${pick} FROM appearances a WHERE a.person_id = g.person_id AND a.event_start = g.${day}${matching} ORDER BY ${order} LIMIT 1)`;
+  // Filters that go through other tables (topics, dates, sessions, organisations) are worked
+  // out once into a small set of appearances: inside each person's look-ups SQLite would
+  // build their lists again (150 ms instead of 15 for a topic and a year on 10k events).
+  const throughOtherTables = [filters.topic, filters.year, filters.from, filters.to, filters.event, filters.org].some((f) => f !== undefined);
+  const [source, t, where] = throughOtherTables ? ['matching', 'm', ''] : ['appearances', 'a', matching];
+  const edge = (day: string, direction: string, pick: string) =>
+    `(SELECT ${pick} FROM ${source} ${t} WHERE ${t}.person_id = g.person_id AND ${t}.event_start = g.${day}${where}
+      ORDER BY ${t}.event_id ${direction}, ${t}.seq ${direction} LIMIT 1)`;
   const sql = `
-    WITH g AS (
-      SELECT a.person_id, count(DISTINCT a.event_id) AS events, min(a.event_start) AS lo, max(a.event_start) AS hi
-      FROM appearances a WHERE 1${matching} GROUP BY a.person_id
+    WITH ${throughOtherTables ? `matching AS MATERIALIZED (SELECT a.person_id, a.event_start, a.event_id, a.seq FROM appearances a WHERE 1${matching}),` : ''}
+    g AS (
+      SELECT ${t}.person_id, count(DISTINCT ${t}.event_id) AS events, min(${t}.event_start) AS lo, max(${t}.event_start) AS hi
+      FROM ${source} ${t} WHERE 1${where} GROUP BY ${t}.person_id
     ), k AS MATERIALIZED (
       SELECT g.person_id, g.events,
-        ${edge('lo', 'a.event_id, a.seq', 'a.event_id')} AS first_event,
-        ${edge('hi', 'a.event_id DESC, a.seq DESC', "a.event_id || ' ' || a.seq")} AS last_key
+        ${edge('lo', 'ASC', `${t}.event_id`)} AS first_event,
+        ${edge('hi', 'DESC', `${t}.event_id || ' ' || ${t}.seq`)} AS last_key
       FROM g
     ), s AS (
       -- Materialised above so that each look-up runs once a person. Event ids are kebab-case:
