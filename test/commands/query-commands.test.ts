@@ -291,6 +291,15 @@ describe('hub countries, topics, orgs', () => {
     ]);
   });
 
+  it('breaks ties on a topic\'s first and last day by the date as written, not by row order', async () => {
+    // Both start on 2012-01-01 at the earliest; the day-precise one is indexed first.
+    const ties = makeArchive({
+      'events/2012/2012-01-01-a.yaml': 'title: A\ntype: webinar\nstart: 2012-01-01\ntopics: [ethics]\n',
+      'events/2012/2012-01-b.yaml': 'title: B\ntype: webinar\nstart: 2012-01\ntopics: [ethics]\n',
+    });
+    expect(await runJson(['topics'], { cwd: ties })).toEqual([{ topic: 'ethics', events: 2, speakers: 0, first: '2012-01', last: '2012-01-01' }]);
+  });
+
   it('draws whole tables on a terminal that reports no width', async () => {
     const result = await runHub(['topics'], { cwd: unicode, tty: true, columns: 0 });
     expect(result.stdout.split('\n')[1]).toMatch(/^hrm\s+2\s+3\s+2023-03-15\s+2024-06-01$/);

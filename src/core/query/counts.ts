@@ -75,8 +75,10 @@ export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[
       let tally = tallies.get(topic);
       if (!tally) tallies.set(topic, (tally = { topic, events: 0, speakers: new Set(), first: [day, start], last: [day, start] }));
       tally.events++;
-      if (day < tally.first[0]) tally.first = [day, start];
-      if (day > tally.last[0]) tally.last = [day, start];
+      // Ties on the day (2012-01 and 2012-01-01 share their first day) go by the date as
+      // written, so the answer never depends on the order rows come out of the index.
+      if (day < tally.first[0] || (day === tally.first[0] && start < tally.first[1])) tally.first = [day, start];
+      if (day > tally.last[0] || (day === tally.last[0] && start > tally.last[1])) tally.last = [day, start];
       list.push(tally);
     }
     topicsOf.set(eventId, list);
