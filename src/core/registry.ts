@@ -70,6 +70,22 @@ export function resolveRef<D>(registry: Registry<D>, ref: string): Resolution {
   return { id: unregisteredId(ref), registered: false, name: ref };
 }
 
+/**
+ * `resolveRef` for one registry, remembering the id of each ref: the same names come back in
+ * thousands of events, and a key costs case folding and transliteration.
+ */
+export function idResolver<D>(registry: Registry<D>): (ref: string) => string {
+  const ids = new Map<string, string>();
+  return (ref) => {
+    let id = ids.get(ref);
+    if (id === undefined) {
+      id = resolveRef(registry, ref).id;
+      ids.set(ref, id);
+    }
+    return id;
+  };
+}
+
 /** The id an unregistered name gets in the index (see `idFromName`). */
 export function unregisteredId(name: string): string {
   return idFromName(name);

@@ -1,6 +1,6 @@
 import { parsePartialDate } from '../core/dates.js';
 import type { EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from '../core/registry.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, idResolver } from '../core/registry.js';
 import { nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
 
@@ -25,19 +25,7 @@ export function loadResolver(db: Db): Resolver {
       data: JSON.parse(r.record) as OrganizationData,
     })),
   );
-  return { person: memo(people), organization: memo(organizations), personCountry: (id) => people.byId.get(id)?.country ?? null };
-}
-
-function memo<D>(registry: Registry<D>): (ref: string) => string {
-  const cache = new Map<string, string>();
-  return (ref) => {
-    let id = cache.get(ref);
-    if (id === undefined) {
-      id = resolveRef(registry, ref).id;
-      cache.set(ref, id);
-    }
-    return id;
-  };
+  return { person: idResolver(people), organization: idResolver(organizations), personCountry: (id) => people.byId.get(id)?.country ?? null };
 }
 
 /** The people and organisations an event names: whose derived rows a change to it may affect. */
