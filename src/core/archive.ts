@@ -100,10 +100,13 @@ export function listArchive(root: string, options: ListOptions = {}): ArchiveLis
       const listing = listings[f]!;
       for (let i = 0; i < listing.names.length; i++) {
         if (listing.kinds[i] !== KIND.link) continue;
-        const stats = statSync(folder.abs + path.sep + listing.names[i], { throwIfNoEntry: false });
-        if (stats?.isFile()) {
+        try {
+          const stats = statSync(folder.abs + path.sep + listing.names[i]);
+          if (!stats.isFile()) continue;
           listing.sizes[i] = stats.size;
           listing.mtimesMs[i] = stats.mtimeMs;
+        } catch {
+          // Dangling, looping or forbidden: scanArchive reports it, and its stamps stay 0.
         }
       }
       return { ...folder, listing };

@@ -31,6 +31,7 @@ function mixedArchive(): string {
   symlinkSync(outside, path.join(root, 'people/someone-else.yaml'));
   symlinkSync(path.join(root, 'people/dana-sarsen.yaml'), path.join(root, 'people/dana-linked.yaml'));
   symlinkSync(path.join(root, 'people/nowhere.yaml'), path.join(root, 'people/dangling.yaml'));
+  symlinkSync(path.join(root, 'people/loop.yaml'), path.join(root, 'people/loop.yaml'));
   return root;
 }
 
@@ -68,6 +69,7 @@ describe('scanning the archive', () => {
       'events/2024/notes.yml: record files end in .yaml: rename notes.yml to notes.yaml',
       'events/misc: events/misc is not a year folder: event records live in events/<YYYY>/',
       expect.stringMatching(/^people\/dangling\.yaml: cannot read dangling\.yaml: ENOENT/),
+      expect.stringMatching(/^people\/loop\.yaml: cannot read loop\.yaml: ELOOP/),
       'people/someone-else.yaml: someone-else.yaml is a link to a file outside the archive: records must live inside it',
       expect.stringMatching(/^people\/김민준\.yaml: `김민준` is not a valid id/),
     ]);
