@@ -91,6 +91,9 @@ const lines = [
   '| --- | --- | ---: | ---: | ---: | --- |',
   ...rows.map((r) => `| ${r.label} | ${r.step} | ${Math.round(r.ms)} | ${Math.round(r.min)} | ${r.mb.toFixed(0)} | ${r.target} |`),
 ];
+// Which way the index check listed the folders: the optional addon, or node:fs (slower).
+const { usesNativeScan } = await import('../dist/core/dir-stamps.js');
+lines.push('', `folders listed by ${usesNativeScan() ? 'the native addon (native/scan-dir)' : 'node:fs (the native addon is not built here, or HUB_NATIVE=0)'}`);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${lines.join('\n')}\n`);
 
