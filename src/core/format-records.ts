@@ -24,7 +24,7 @@ export async function formatRecords(root: string, only?: string[]): Promise<Form
   const outcomes: FormatOutcome[] = [];
   // Formatting costs about a millisecond a file: large archives are shared out to worker threads.
   const { mapInOrder } = await import('./read-records.js');
-  await mapInOrder(scanArchive(root).files.filter(inScope), { kind: 'format', root }, () => null, async () => (file) => formatRecordFile(root, file), (file, outcome) => {
+  await mapInOrder<FormatOutcome>(scanArchive(root).files.filter(inScope), { kind: 'format', root }, () => null, (file, outcome) => {
     outcomes.push({ ...outcome, file });
   });
   return outcomes;

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RecordRead } from './load-record.js';
-import type { ArchiveFile, PathIssue } from './records.js';
+import type { ArchiveFile } from './records.js';
+import { runnerFor, type WorkerTask } from './task-runner.js';
 
 /*
  * Reading and parsing is most of the cost of a full validation and half of a full index
@@ -22,36 +23,27 @@ export interface WorkerBatch {
   hashes: Array<string | null>;
 }
 
-/** What a worker does with each file: read it as a record, work out its canonical form, or place problems in it. */
-export type WorkerTask = { kind: 'read' } | { kind: 'format'; root: string } | { kind: 'locate'; issues: Record<string, PathIssue[]> };
-
 /** Calls `handle` for every file, in order, with its read; parses in parallel when it pays. */
 export async function streamRecords(files: ArchiveFile[], hashOf: (file: ArchiveFile) => string | null, handle: RecordHandler): Promise<void> {
-  // The parser and validators load only on the thread that parses: workers start sooner.
-  const local = async () => {
-    const { readRecord } = await import('./load-record.js');
-    return (file: ArchiveFile) => readRecord(file, hashOf(file));
-  };
-  await mapInOrder(files, { kind: 'read' }, hashOf, local, handle);
+  await mapInOrder(files, { kind: 'read' }, hashOf, handle);
 }
 
 /**
  * Runs a task on every file, handing each result to `handle` in file order: on worker
- * threads for large batches, on this thread for small ones (with the function `local`
- * resolves to, loaded only then).
+ * threads for large batches, on this thread for small ones (see runnerFor: the parser
+ * loads only on the threads that parse, so workers start sooner).
  */
 export async function mapInOrder<R>(
   files: ArchiveFile[],
   task: WorkerTask,
   hashOf: (file: ArchiveFile) => string | null,
-  local: () => Promise<(file: ArchiveFile) => R>,
   handle: (file: ArchiveFile, result: R) => void,
 ): Promise<void> {
   const workers = Math.min(availableParallelism(), 4);
   // Workers run the compiled code; under a TypeScript test runner there is none to start.
   if (files.length < PARALLEL_THRESHOLD || workers < 2 || !import.meta.url.endsWith('.js')) {
-    const run = await local();
-    for (const file of files) handle(file, run(file));
+    const run = await runnerFor(task);
+    for (const file of files) handle(file, run(file, hashOf(file)) as R);
     return;
   }
   const batches: WorkerBatch[] = [];

@@ -25,6 +25,11 @@ export interface Registry<D> {
   byKey: Map<string, string>;
   /** Names that two or more records claim: resolution takes the first id, validation reports them. */
   conflicts: NameClaim[];
+  /**
+   * Refs already resolved: the same names come back in thousands of events, and a key costs
+   * case folding and transliteration.
+   */
+  resolved: Map<string, Resolution>;
 }
 
 export type Resolution = { id: string; registered: true } | { id: string; registered: false; name: string };
@@ -45,7 +50,7 @@ function buildRegistry<D>(entries: Array<RegistryEntry<D>>, namesOf: (data: D) =
   }
   const byKey = new Map<string, string>();
   for (const claim of claims.values()) byKey.set(claim.key, claim.ids[0]!);
-  return { byId, byKey, conflicts: [...claims.values()].filter((c) => c.ids.length > 1) };
+  return { byId, byKey, conflicts: [...claims.values()].filter((c) => c.ids.length > 1), resolved: new Map() };
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -63,27 +68,13 @@ export function buildOrganizationRegistry(entries: Array<RegistryEntry<Organizat
  * alias matches, or, for a name nobody registered, an id made from the name itself.
  */
 export function resolveRef<D>(registry: Registry<D>, ref: string): Resolution {
-  if (registry.byId.has(ref)) return { id: ref, registered: true };
-  const key = nameKey(ref);
-  const id = registry.byKey.get(key);
-  if (id !== undefined) return { id, registered: true };
-  return { id: unregisteredId(ref), registered: false, name: ref };
-}
-
-/**
- * `resolveRef` for one registry, remembering the id of each ref: the same names come back in
- * thousands of events, and a key costs case folding and transliteration.
- */
-export function idResolver<D>(registry: Registry<D>): (ref: string) => string {
-  const ids = new Map<string, string>();
-  return (ref) => {
-    let id = ids.get(ref);
-    if (id === undefined) {
-      id = resolveRef(registry, ref).id;
-      ids.set(ref, id);
-    }
-    return id;
-  };
+  let resolution = registry.resolved.get(ref);
+  if (resolution === undefined) {
+    const id = registry.byId.has(ref) ? ref : registry.byKey.get(nameKey(ref));
+    resolution = id !== undefined ? { id, registered: true } : { id: unregisteredId(ref), registered: false, name: ref };
+    registry.resolved.set(ref, resolution);
+  }
+  return resolution;
 }
 
 /** The id an unregistered name gets in the index (see `idFromName`). */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { endsBeforeStart, parsePartialDate } from './dates.js';
 import { isObject, listOf as list, type EventData, type LoadedEvent, type LoadedOrganization, type LoadedPerson, type PathIssue, type PathSegment, type PersonData } from './records.js';
-import { buildOrganizationRegistry, buildPeopleRegistry, idResolver, type Registry } from './registry.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from './registry.js';
 import { suggest } from './text.js';
 
 /*
@@ -37,11 +37,10 @@ export function checkRules(input: RuleInput): PathIssue[] {
     }
   }
 
-  const personId = idResolver(people);
   for (const event of input.events) {
     if (!isObject(event.data)) continue;
     checkEventDates(event, issue);
-    checkPeopleRefs(event, people, personId, issue);
+    checkPeopleRefs(event, people, issue);
     checkPresentationFiles(input.root, event, issue);
   }
   checkPartOf(input.events, eventsById, issue);
@@ -81,7 +80,7 @@ function unknownPersonMessage(ref: string, people: Registry<PersonData>): string
   return `unknown person id \`${ref}\`${hint}: add people/${ref}.yaml with \`hub add-person\`, or write \`name:\` with the full name instead`;
 }
 
-function checkPeopleRefs(event: LoadedEvent, people: Registry<PersonData>, personId: (ref: string) => string, issue: Report): void {
+function checkPeopleRefs(event: LoadedEvent, people: Registry<PersonData>, issue: Report): void {
   const data = event.data as unknown as Record<string, unknown>;
   const speakerIds = new Set<string>();
   list(data.speakers).forEach((speaker, i) => {
@@ -92,14 +91,14 @@ function checkPeopleRefs(event: LoadedEvent, people: Registry<PersonData>, perso
       if (people.byId.has(ref)) speakerIds.add(ref);
       else issue(event.file.path, ['speakers', i, 'person'], 'unknown-person', unknownPersonMessage(ref, people));
     } else if (name !== undefined) {
-      speakerIds.add(personId(name));
+      speakerIds.add(resolveRef(people, name).id);
     }
   });
   list(data.quotes).forEach((quote, i) => {
     if (!isObject(quote)) return;
     const ref = str(quote.speaker);
     if (ref === undefined) return;
-    if (!speakerIds.has(personId(ref))) {
+    if (!speakerIds.has(resolveRef(people, ref).id)) {
       issue(event.file.path, ['quotes', i, 'speaker'], 'quote-speaker', `the quote's speaker \`${ref}\` is not among this event's speakers: add them to \`speakers\` or correct the name`);
     }
   });

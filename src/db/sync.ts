@@ -49,8 +49,7 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
   if (current) {
     // Every query passes here. When no file's name, size or time changed, one hash says so,
     // straight from the listing: no per-file objects are made.
-    const listed = listArchive(root);
-    if (fingerprintArchive(listed) === storedFingerprint(current)) return { db: current, report: finish(current, newReport(countRecordFiles(current), false)) };
+    if (fingerprintArchive(listArchive(root)) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
     current.close();
   }
   // Files may change while this process waits for the lock: look again once it holds it.
@@ -65,6 +64,9 @@ async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db;
   // A rebuild goes straight to the side file: the old index stays readable until the rename.
   let opened = options.rebuild ? undefined : openIndex(root);
   const listed = listArchive(root);
+  const print = fingerprintArchive(listed);
+  // Another process may have brought the index up to date while this one waited.
+  if (opened && !opened.fresh && print === storedFingerprint(opened.db)) return { db: opened.db, report: currentReport(opened.db) };
   const scan = scanArchive(root, listed);
   if (!opened || opened.fresh) {
     opened?.db.close();
@@ -72,15 +74,13 @@ async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db;
     await buildIndexFile(root, (db) =>
       inTransaction(db, 'BEGIN', async () => {
         await applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options);
-        saveFingerprint(db, fingerprintArchive(listed));
+        saveFingerprint(db, print);
       }),
     );
     opened = openIndex(root);
     return { db: opened.db, report: finish(opened.db, report) };
   }
   const { db } = opened;
-  const print = fingerprintArchive(listed);
-  if (print === storedFingerprint(db)) return { db, report: finish(db, newReport(scan.files.length, false)) };
   // Compare the stamps, and fetch full rows just for the files that changed.
   const stamps = new Map((db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as Array<[string, number, number]>).map((r) => [r[0], r]));
   const touched = scan.files.filter((f) => {
@@ -127,9 +127,10 @@ function knownFiles(db: Db, paths: string[]): Map<string, KnownFile> {
   return new Map(rows.map((f) => [f.path, f]));
 }
 
-/** How many record files the index knows (every one on disk, when it is current). */
-function countRecordFiles(db: Db): number {
-  return db.prepare('SELECT COUNT(*) FROM files').pluck().get() as number;
+/** The report of a sync that found the index current: every record file on disk is in `files`. */
+function currentReport(db: Db): SyncReport {
+  const [files, notIndexed] = db.prepare('SELECT COUNT(*), COUNT(*) FILTER (WHERE indexed = 0) FROM files').raw().get() as [number, number];
+  return { ...newReport(files, false), notIndexed };
 }
 
 function newReport(files: number, rebuilt: boolean): SyncReport {

@@ -1,6 +1,6 @@
 import { parsePartialDate } from '../core/dates.js';
 import type { EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildOrganizationRegistry, buildPeopleRegistry, idResolver } from '../core/registry.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../core/registry.js';
 import { nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
 
@@ -25,7 +25,7 @@ export function loadResolver(db: Db): Resolver {
       data: JSON.parse(r.record) as OrganizationData,
     })),
   );
-  return { person: idResolver(people), organization: idResolver(organizations), personCountry: (id) => people.byId.get(id)?.country ?? null };
+  return { person: (ref) => resolveRef(people, ref).id, organization: (ref) => resolveRef(organizations, ref).id, personCountry: (id) => people.byId.get(id)?.country ?? null };
 }
 
 /** The people and organisations an event names: whose derived rows a change to it may affect. */

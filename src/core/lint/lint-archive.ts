@@ -1,5 +1,4 @@
 import { findMixedScript } from '../confusables.js';
-import { locateInFile } from '../locate.js';
 import { isObject, listOf as list, type Issue, type LoadedEvent, type PathIssue, type PathSegment, type Severity } from '../records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../registry.js';
 import { loadArchive, type LoadedArchive } from '../validate.js';
@@ -220,7 +219,7 @@ async function locate(loaded: LoadedArchive, pending: Pending[]): Promise<Findin
   const targets = [...byFile.keys()].map((file) => files.get(file)!).filter(Boolean);
   const findings: Finding[] = [];
   const { mapInOrder } = await import('../read-records.js');
-  await mapInOrder(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, async () => (file) => locateInFile(file.abs, byFile.get(file.path)!), (file, located) => {
+  await mapInOrder<Issue[]>(targets, { kind: 'locate', issues: Object.fromEntries(byFile) }, () => null, (file, located) => {
     const items = byFile.get(file.path)!;
     located.forEach((issue, i) => {
       const { names, confidence } = items[i]!;

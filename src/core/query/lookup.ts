@@ -96,31 +96,39 @@ function pickLoosely(db: Database, kind: string, text: string, recordsSql: strin
 
 const show = (c: Candidate) => (c.name === c.id ? c.id : `${c.id} (${c.name})`);
 
-/** A person by id, registered name or alias, or the name of an unregistered speaker. */
-export function findPerson(db: Database, input: string): Found {
-  const text = input.trim();
-  const byId = db.prepare('SELECT id, name FROM people WHERE id = ?').get(text) as Found | undefined;
-  if (byId) return byId;
-  const byName = db.prepare('SELECT p.id, p.name FROM person_names n JOIN people p ON p.id = n.person_id WHERE n.key = ?').all(nameKey(text)) as Found[];
-  if (byName.length === 1) return byName[0]!;
-  const unregistered = db.prepare('SELECT id, name FROM people WHERE id = ? AND registered = 0').get(unregisteredId(text)) as Found | undefined;
-  if (unregistered) return unregistered;
-  const found = pickLoosely(db, 'person', text, 'SELECT id, name FROM people', 'SELECT person_id, name FROM person_names');
-  return { id: found.id, name: found.name };
+/** Where a registry's records and their other names live in the index. */
+interface RegistryTables {
+  kind: 'person' | 'organisation';
+  records: 'people' | 'organizations';
+  names: 'person_names' | 'organization_names';
+  recordId: 'person_id' | 'organization_id';
 }
 
-/** An organisation by id, name, acronym or alias, registered or not. */
-export function findOrganization(db: Database, input: string): Found & { names: string[] } {
+const PEOPLE: RegistryTables = { kind: 'person', records: 'people', names: 'person_names', recordId: 'person_id' };
+const ORGANIZATIONS: RegistryTables = { kind: 'organisation', records: 'organizations', names: 'organization_names', recordId: 'organization_id' };
+
+/** A record by id, by a registered name (or alias, or acronym), by the name of an unregistered one, or loosely. */
+function findInRegistry(db: Database, t: RegistryTables, input: string): Found {
   const text = input.trim();
-  const namesOf = (id: string) => db.prepare('SELECT name FROM organization_names WHERE organization_id = ? UNION SELECT name FROM organizations WHERE id = ?').pluck().all(id, id) as string[];
-  const byId = db.prepare('SELECT id, name FROM organizations WHERE id = ?').get(text) as Found | undefined;
-  if (byId) return { ...byId, names: namesOf(byId.id) };
-  const byName = db.prepare('SELECT o.id, o.name FROM organization_names n JOIN organizations o ON o.id = n.organization_id WHERE n.key = ?').all(nameKey(text)) as Found[];
-  if (byName.length === 1) return { ...byName[0]!, names: namesOf(byName[0]!.id) };
-  const unregistered = db.prepare('SELECT id, name FROM organizations WHERE id = ? AND registered = 0').get(unregisteredId(text)) as Found | undefined;
-  if (unregistered) return { ...unregistered, names: namesOf(unregistered.id) };
-  const found = pickLoosely(db, 'organisation', text, 'SELECT id, name FROM organizations', 'SELECT organization_id, name FROM organization_names');
-  return { ...found, names: namesOf(found.id) };
+  const byId = db.prepare(`SELECT id, name FROM ${t.records} WHERE id = ?`).get(text) as Found | undefined;
+  if (byId) return byId;
+  const byName = db.prepare(`SELECT r.id, r.name FROM ${t.names} n JOIN ${t.records} r ON r.id = n.${t.recordId} WHERE n.key = ?`).all(nameKey(text)) as Found[];
+  if (byName.length === 1) return byName[0]!;
+  const unregistered = db.prepare(`SELECT id, name FROM ${t.records} WHERE id = ? AND registered = 0`).get(unregisteredId(text)) as Found | undefined;
+  if (unregistered) return unregistered;
+  return pickLoosely(db, t.kind, text, `SELECT id, name FROM ${t.records}`, `SELECT ${t.recordId}, name FROM ${t.names}`);
+}
+
+/** A person by id, registered name or alias, or the name of an unregistered speaker. */
+export function findPerson(db: Database, input: string): Found {
+  return findInRegistry(db, PEOPLE, input);
+}
+
+/** An organisation by id, name, acronym or alias, registered or not, with every name it goes by. */
+export function findOrganization(db: Database, input: string): Found & { names: string[] } {
+  const found = findInRegistry(db, ORGANIZATIONS, input);
+  const names = db.prepare('SELECT name FROM organization_names WHERE organization_id = ? UNION SELECT name FROM organizations WHERE id = ?').pluck().all(found.id, found.id) as string[];
+  return { ...found, names };
 }
 
 /** An event by id; failing that, by a unique match on its title or a part of its id. */

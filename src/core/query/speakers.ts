@@ -49,24 +49,26 @@ type Row = [
  * JavaScript a row per appearance cost more than all the rest (about 80 ms of 55,000).
  */
 export function listSpeakers(db: Database, filters: SpeakerFilters = {}): SpeakerRow[] {
-  const c = emptyConditions();
-  addEventsInRange(c, filters, 'a.event_id');
-  addCondition(c, 'a.event_id IN (SELECT event_id FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
-  addCondition(c, 'a.role = @role', { role: filters.role });
-  addCondition(c, `a.event_id IN (${EVENT_AND_SESSIONS})`, { event: filters.event });
+  // Filters that go through other tables (dates, topics, sessions, organisations) are worked
+  // out once into a small set of appearances: inside each person's look-ups SQLite would
+  // build their lists again (150 ms instead of 15 for a topic and a year on 10k events).
+  const elsewhere = emptyConditions();
+  addEventsInRange(elsewhere, filters, 'a.event_id');
+  addCondition(elsewhere, 'a.event_id IN (SELECT event_id FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
+  addCondition(elsewhere, `a.event_id IN (${EVENT_AND_SESSIONS})`, { event: filters.event });
   // The entry's organisation, else (when it names none) the registry's, written as id or name.
   addCondition(
-    c,
+    elsewhere,
     `(a.organization_id = @org OR (a.organization_id IS NULL
       AND a.person_id IN (SELECT id FROM people WHERE organization IN (SELECT value FROM json_each(@orgNames)))))`,
     { org: filters.org?.id, orgNames: filters.org && JSON.stringify([filters.org.id, ...filters.org.names]) },
   );
+  const c = emptyConditions();
+  addCondition(c, 'a.role = @role', { role: filters.role });
   addCondition(c, 'a.represents = @country', { country: filters.country });
-  const matching = andClause(c);
-  // Filters that go through other tables (topics, dates, sessions, organisations) are worked
-  // out once into a small set of appearances: inside each person's look-ups SQLite would
-  // build their lists again (150 ms instead of 15 for a topic and a year on 10k events).
-  const throughOtherTables = [filters.topic, filters.year, filters.from, filters.to, filters.event, filters.org].some((f) => f !== undefined);
+  const params = { ...c.params, ...elsewhere.params };
+  const matching = andClause(c) + andClause(elsewhere);
+  const throughOtherTables = elsewhere.where.length > 0;
   const [source, t, where] = throughOtherTables ? ['matching', 'm', ''] : ['appearances', 'a', matching];
   const edge = (day: string, direction: string, pick: string) =>
     `(SELECT ${pick} FROM ${source} ${t} WHERE ${t}.person_id = g.person_id AND ${t}.event_start = g.${day}${where}
@@ -95,7 +97,7 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
     JOIN events le ON le.id = s.last_event
     LEFT JOIN people p ON p.id = s.person_id
     LEFT JOIN organizations o ON o.id = coalesce(l.organization_id, p.organization)`;
-  const rows = (db.prepare(sql).raw().all(c.params) as Row[]).map(
+  const rows = (db.prepare(sql).raw().all(params) as Row[]).map(
     (r): SpeakerRow => ({
       id: r[0],
       name: r[1],

@@ -76,7 +76,7 @@ function grouped<T>(rows: Array<[string, T]>): Map<string, T[]> {
 export function eventRows(db: Database, ids: string[]): EventExportRow[] {
   const params = { ids: idsJson(ids) };
   const events = db
-    .prepare(`SELECT id, title, type, status, start, end, format, venue, city, country, series, part_of, participants, attendance_approximate, countries_count FROM events WHERE id IN (${IN_IDS})`)
+    .prepare(`SELECT id, title, type, status, start, end, format, venue, city, country, series, part_of, participants, attendance_approximate, countries_count, speakers, topics FROM events WHERE id IN (${IN_IDS})`)
     .all(params) as Array<Record<string, string | number | null>>;
   const byId = new Map(events.map((e) => [e.id as string, e]));
   // A registered organisation by its id; one nobody registered as it was written.
@@ -90,10 +90,8 @@ export function eventRows(db: Database, ids: string[]): EventExportRow[] {
     .all(params) as Array<[string, string, string]>;
   const organizers = grouped(orgs.filter((o) => o[1] === 'organizer').map((o) => [o[0], o[2]]));
   const partners = grouped(orgs.filter((o) => o[1] === 'partner').map((o) => [o[0], o[2]]));
-  const topics = grouped(db.prepare(`SELECT event_id, topic FROM event_topics WHERE event_id IN (${IN_IDS}) ORDER BY event_id, seq`).raw().all(params) as Array<[string, string]>);
   const countries = grouped(db.prepare(`SELECT event_id, country FROM event_countries WHERE event_id IN (${IN_IDS}) ORDER BY event_id, seq`).raw().all(params) as Array<[string, string]>);
   const sources = grouped(db.prepare(`SELECT event_id, COALESCE(url, title) FROM sources WHERE event_id IN (${IN_IDS}) AND COALESCE(url, title) IS NOT NULL ORDER BY event_id, seq`).raw().all(params) as Array<[string, string]>);
-  const speakers = new Map(db.prepare(`SELECT event_id, COUNT(*) FROM appearances WHERE event_id IN (${IN_IDS}) GROUP BY event_id`).raw().all(params) as Array<[string, number]>);
   return ids.flatMap((id) => {
     const e = byId.get(id);
     if (!e) return [];
@@ -113,12 +111,13 @@ export function eventRows(db: Database, ids: string[]): EventExportRow[] {
         part_of: e.part_of as string | null,
         organizers: organizers.get(id) ?? [],
         partners: partners.get(id) ?? [],
-        topics: topics.get(id) ?? [],
+        // Each event's row carries its topics and speaker count (migration 004).
+        topics: JSON.parse(e.topics as string) as string[],
         participants: e.participants as number | null,
         participants_approximate: e.attendance_approximate === 1,
         countries_count: e.countries_count as number | null,
         countries: countries.get(id) ?? [],
-        speakers: speakers.get(id) ?? 0,
+        speakers: e.speakers as number,
         sources: sources.get(id) ?? [],
       },
     ];
