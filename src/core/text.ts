@@ -93,3 +93,20 @@ export function compareText(a: string, b: string): number {
   collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/**
+ * The order SQLite's BINARY collation gives UTF-8 text, which is code point order. JavaScript's
+ * `<` compares UTF-16 units, which puts astral characters (emoji, rare CJK) before U+E000–U+FFFF.
+ */
+export function compareBinary(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return unitRank(x) - unitRank(y);
+  }
+  return a.length - b.length;
+}
+
+// Surrogates (astral code points) move above U+E000–U+FFFF, which move down to make room.
+const unitRank = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit);

@@ -300,6 +300,25 @@ UPDATE events SET topics = (SELECT json_group_array(topic) FROM (SELECT topic FR
 CREATE INDEX files_not_indexed ON files(indexed) WHERE indexed = 0;
 `,
   },
+  {
+    // Participation keyed by event first: a full build writes each event's rows as it writes
+    // the event, appending in key order, instead of grouping every event's rows at the end
+    // (about 125 ms of a 10,000-event build on one core). Country look-ups and counts read
+    // the (country, how) index, which holds the event id too.
+    name: '005-participation-by-event',
+    sql: `
+CREATE TABLE event_participation_by_event (
+  country TEXT NOT NULL,
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  how INTEGER NOT NULL,
+  PRIMARY KEY (event_id, country)
+) WITHOUT ROWID;
+INSERT INTO event_participation_by_event (country, event_id, how) SELECT country, event_id, how FROM event_participation;
+DROP TABLE event_participation;
+ALTER TABLE event_participation_by_event RENAME TO event_participation;
+CREATE INDEX event_participation_country ON event_participation(country, how);
+`,
+  },
 ];
 
 /** True when an index with these migrations applied must be built again rather than migrated. */

@@ -4,6 +4,7 @@ import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../co
 import { buildIndexFile, openCurrentIndex, openIndex, type Db } from './connection.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
 import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
+import { DerivedRows } from './derived-rows.js';
 import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
 
 export interface SyncOptions {
@@ -173,6 +174,7 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
 /** The writes of one sync, and what they imply for derived rows. */
 class ChangeWriter {
   private readonly writer: IndexWriter;
+  private readonly derived: DerivedRows | undefined;
   private readonly upsertFile;
   private readonly touchFile;
   private readonly deleteFile;
@@ -188,7 +190,8 @@ class ChangeWriter {
     private readonly report: SyncReport,
     private readonly fresh: boolean,
   ) {
-    this.writer = new IndexWriter(db);
+    this.derived = fresh ? new DerivedRows(db) : undefined;
+    this.writer = new IndexWriter(db, this.derived);
     this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
@@ -223,18 +226,20 @@ class ChangeWriter {
   }
 
   finish(): void {
+    // A fresh build worked its derived rows out while writing the events.
+    if (this.derived) {
+      this.derived.finish();
+      return;
+    }
     // Which countries took part: in every event after a registry change (a speaker's country
     // may come from the registry), else in the events written now.
-    if (this.registryChanged && !this.fresh) {
+    if (this.registryChanged) {
       resolveAllRefs(this.db, loadResolver(this.db));
       refreshParticipation(this.db);
-    } else {
-      fillParticipation(this.db, this.fresh ? undefined : this.eventIds);
-    }
-    if (this.registryChanged) {
       refreshUnregisteredPeople(this.db);
       refreshUnregisteredOrganizations(this.db);
     } else {
+      fillParticipation(this.db, this.eventIds);
       refreshUnregisteredPeople(this.db, this.affectedPeople);
       refreshUnregisteredOrganizations(this.db, this.affectedOrganizations);
     }

@@ -3,6 +3,7 @@ import type { EventData, OrganizationData, PersonData } from '../core/records.js
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../core/registry.js';
 import { nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
+import type { DerivedRows } from './derived-rows.js';
 
 /** Turns person and organisation refs into ids, with the registries as they stand in the index. */
 export interface Resolver {
@@ -10,6 +11,8 @@ export interface Resolver {
   organization(ref: string): string;
   /** A registered person's country, which a speaker entry without one stands for. */
   personCountry(id: string): string | null;
+  isRegisteredPerson(id: string): boolean;
+  isRegisteredOrganization(id: string): boolean;
 }
 
 export function loadResolver(db: Db): Resolver {
@@ -25,7 +28,13 @@ export function loadResolver(db: Db): Resolver {
       data: JSON.parse(r.record) as OrganizationData,
     })),
   );
-  return { person: (ref) => resolveRef(people, ref).id, organization: (ref) => resolveRef(organizations, ref).id, personCountry: (id) => people.byId.get(id)?.country ?? null };
+  return {
+    person: (ref) => resolveRef(people, ref).id,
+    organization: (ref) => resolveRef(organizations, ref).id,
+    personCountry: (id) => people.byId.get(id)?.country ?? null,
+    isRegisteredPerson: (id) => people.byId.has(id),
+    isRegisteredOrganization: (id) => organizations.byId.has(id),
+  };
 }
 
 /** The people and organisations an event names: whose derived rows a change to it may affect. */
@@ -40,7 +49,11 @@ const orNull = <T>(value: T | undefined): T | null => (value === undefined ? nul
 export class IndexWriter {
   private readonly s;
 
-  constructor(db: Db) {
+  /**
+   * @param derived given for a fresh build: participation and the unregistered people and
+   * organisations are worked out as the events are written (see DerivedRows).
+   */
+  constructor(db: Db, private readonly derived?: DerivedRows) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
@@ -132,11 +145,19 @@ export class IndexWriter {
     );
     const eventStart = Number(start.first.replaceAll('-', ''));
     const refs: EventRefs = { people: [], organizations: [] };
+    const derived = this.derived;
+    // Which countries took part, and how (see participationInsert): worked out only for a fresh build.
+    const taking = new Map<string, number>();
+    const takePart = (country: string | null | undefined, how: number) => {
+      if (derived && country != null) taking.set(country, (taking.get(country) ?? 0) | how);
+    };
     const organization = (ref: string) => {
       const orgId = resolve.organization(ref);
       refs.organizations.push(orgId);
+      if (derived && !resolve.isRegisteredOrganization(orgId)) derived.addUnregisteredOrganization(orgId, ref);
       return orgId;
     };
+    takePart(data.location?.country, 1);
     (data.speakers ?? []).forEach((s, seq) => {
       const personId = s.person ?? resolve.person(s.name!);
       refs.people.push(personId);
@@ -144,9 +165,19 @@ export class IndexWriter {
       const represents = s.country ?? resolve.personCountry(personId);
       this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
         orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents, eventStart);
+      takePart(represents, 4);
+      if (derived && !resolve.isRegisteredPerson(personId)) {
+        derived.addUnregisteredAppearance({
+          personId, eventId: id, eventStart, seq, name: s.name ?? s.person ?? null, honorific: orNull(s.honorific),
+          country: orNull(s.country), organization: orNull(org), position: orNull(s.position),
+        });
+      }
     });
     (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
-    (data.countries ?? []).forEach((country, seq) => this.s.country.run(id, seq, country));
+    (data.countries ?? []).forEach((country, seq) => {
+      this.s.country.run(id, seq, country);
+      takePart(country, 2);
+    });
     (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, organization(ref)));
     (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(id, 'partner', seq, ref, organization(ref)));
     (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(id, seq, q.speaker, resolve.person(q.speaker), q.text));
@@ -160,6 +191,7 @@ export class IndexWriter {
     const body = [data.theme, data.series, data.summary].filter((v): v is string => typeof v === 'string').join('\n');
     this.s.doc.run(id, 'event', 0, data.title, body);
     (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(id, 'quote', seq, '', q.text));
+    derived?.addParticipation(id, taking);
     return refs;
   }
 }

@@ -112,7 +112,7 @@ describe('the index', () => {
       CREATE INDEX appearances_person ON appearances(person_id);
       CREATE INDEX appearances_represents ON appearances(represents, person_id);
       CREATE INDEX appearances_organization ON appearances(organization_id);
-      DELETE FROM migrations WHERE name = '004-query-columns'; PRAGMA user_version = 3;`);
+      DELETE FROM migrations WHERE name IN ('004-query-columns', '005-participation-by-event'); PRAGMA user_version = 3;`);
     old.close();
     const report = await sync(root);
     expect(report.parsed).toEqual([]);
@@ -128,6 +128,31 @@ describe('the index', () => {
     expect(await runJson(['events'], { cwd: root })).toEqual(events);
     expect(await runJson(['orgs'], { cwd: root })).toEqual(orgs);
     expect(expected.length).toBeGreaterThan(5);
+  });
+
+  it('migrates participation keyed by country to keyed by event in place, to the same answers', async () => {
+    const root = copyBundledArchive();
+    const countries = await runJson(['countries'], { cwd: root });
+    const events = await runJson(['events', '--country', 'KZ'], { cwd: root });
+    // Take the table back to how migration 002 made it.
+    const file = path.join(root, '.hub/index.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE p002 (country TEXT NOT NULL, event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE, how INTEGER NOT NULL,
+        PRIMARY KEY (country, event_id)) WITHOUT ROWID;
+      INSERT INTO p002 SELECT country, event_id, how FROM event_participation; DROP TABLE event_participation;
+      ALTER TABLE p002 RENAME TO event_participation; CREATE INDEX event_participation_event ON event_participation(event_id);
+      DELETE FROM migrations WHERE name = '005-participation-by-event'; PRAGMA user_version = 4;`);
+    const rows = old.prepare('SELECT COUNT(*) FROM event_participation').pluck().get();
+    old.close();
+    expect((await sync(root)).parsed).toEqual([]);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT name FROM migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(db.prepare('SELECT COUNT(*) FROM event_participation').pluck().get()).toBe(rows);
+    expect(db.prepare("SELECT name FROM pragma_index_list('event_participation') WHERE origin = 'c'").pluck().all()).toEqual(['event_participation_country']);
+    db.close();
+    expect(await runJson(['countries'], { cwd: root })).toEqual(countries);
+    expect(await runJson(['events', '--country', 'KZ'], { cwd: root })).toEqual(events);
+    expect(rows).toBeGreaterThan(5);
   });
 
   it('is rebuilt on request, and `hub index` says what it did', async () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareText, editDistance, foldCase, nameKey, searchKey, slugify, suggest } from '../../src/core/text.js';
+import { compareBinary, compareText, editDistance, foldCase, nameKey, searchKey, slugify, suggest } from '../../src/core/text.js';
 
 describe('name keys', () => {
   it('fold case, punctuation and spacing so spellings of one name meet', () => {
@@ -64,5 +65,18 @@ describe('Turkish dotted capital I', () => {
     expect(nameKey('ÖZLEM ÇELİK')).toBe(nameKey('Özlem Çelik'));
     expect(nameKey('İlker')).toBe('ilker');
     expect(nameKey('Yılmaz')).not.toBe(nameKey('Yilmaz'));
+  });
+});
+
+describe('compareBinary', () => {
+  it('orders text as SQLite compares UTF-8 bytes, astral characters included', () => {
+    expect(compareBinary('\uff01', '😀')).toBeLessThan(0);
+    expect('\uff01' < '😀').toBe(false);
+    expect(compareBinary('Институт', 'институт')).toBeLessThan(0);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        expect(Math.sign(compareBinary(a, b))).toBe(Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b))));
+      }),
+    );
   });
 });

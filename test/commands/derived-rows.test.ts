@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connection.js';
+import { fillParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople } from '../../src/db/resolve-refs.js';
+import { syncIndex } from '../../src/db/sync.js';
+import { generateArchive } from '../../scripts/bench/generate.js';
+import { copyBundledArchive, eventYaml, makeArchive, tempDir } from '../helpers/archive.js';
+
+/*
+ * A fresh build works participation and the unregistered people and organisations out while
+ * it writes the events (DerivedRows); every later sync derives them in SQL. Both must give
+ * the same rows, or an index would answer differently depending on how it was made.
+ */
+function derivedRows(db: Db) {
+  return {
+    participation: db.prepare('SELECT event_id, country, how FROM event_participation ORDER BY event_id, country').all(),
+    people: db.prepare('SELECT * FROM people WHERE registered = 0 ORDER BY id').all(),
+    organizations: db.prepare('SELECT * FROM organizations WHERE registered = 0 ORDER BY id').all(),
+  };
+}
+
+async function builtAndRecomputed(root: string) {
+  const { db } = await syncIndex(root, { rebuild: true });
+  try {
+    const built = derivedRows(db);
+    db.exec('DELETE FROM event_participation; DELETE FROM people WHERE registered = 0; DELETE FROM organizations WHERE registered = 0');
+    fillParticipation(db);
+    refreshUnregisteredPeople(db);
+    refreshUnregisteredOrganizations(db);
+    return { built, recomputed: derivedRows(db) };
+  } finally {
+    db.close();
+  }
+}
+
+const speakers = (...entries: string[]) => `speakers:\n${entries.map((e) => `  - ${e}`).join('\n')}`;
+
+describe('rows derived by a fresh build', () => {
+  it('match the SQL that derives them after a change, on edge cases', async () => {
+    const root = makeArchive({
+      'people/ana-lima.yaml': 'name: Ana Lima\ncountry: BR\n',
+      'organizations/oecd.yaml': 'name: Organisation for Economic Co-operation and Development\nacronym: OECD\n',
+      // Same day, two events: the later id names the person; within one event, the first entry.
+      'events/2024/2024-05-01-a.yaml': `${eventYaml({ start: '2024-05-01', title: 'A' })}location:\n  country: KZ\ncountries: [KZ, TR]\n${speakers(
+        '{name: "Zoë Quinn", country: TR, position: First}',
+        '{name: "Ana Lima", organization: OECD}',
+        '{name: "Bo 😀 Li", organization: "Институт 😀"}',
+      )}\n`,
+      'events/2024/2024-05-01-b.yaml': `${eventYaml({ start: '2024-05-01', title: 'B' })}partners: ["институт", "Институт"]\n${speakers(
+        '{name: "Zoë Quinn", position: Second}',
+        '{name: "zoë quinn", position: Third}',
+        '{person: nobody-registered}',
+      )}\n`,
+      // A year-precision date starts on the year's first day, before both.
+      'events/2024/2024-annual.yaml': `${eventYaml({ start: '2024', title: 'Annual' })}${speakers('{name: "Zoë Quinn", position: Earlier}', '{name: "Bo 😀 Li"}')}\n`,
+    });
+    const { built, recomputed } = await builtAndRecomputed(root);
+    expect(built).toEqual(recomputed);
+    expect(built.people).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Zoë Quinn', position: 'Second' }), expect.objectContaining({ id: 'nobody-registered', name: 'nobody-registered' })]),
+    );
+    expect(built.participation).toContainEqual({ event_id: '2024-05-01-a', country: 'KZ', how: 3 });
+    expect(built.participation).toContainEqual({ event_id: '2024-05-01-a', country: 'BR', how: 4 });
+    // Two spellings of one unregistered organisation: the least in SQLite's byte order names it.
+    expect(built.organizations).toContainEqual(expect.objectContaining({ name: 'Институт' }));
+  });
+
+  it('match on the bundled archive and on a generated one', async () => {
+    const generated = `${tempDir()}/archive`;
+    generateArchive(generated, { events: 300, seed: 7 });
+    const bundled = await builtAndRecomputed(copyBundledArchive());
+    expect(bundled.built).toEqual(bundled.recomputed);
+    expect(bundled.built.participation.length).toBeGreaterThan(5);
+    const { built, recomputed } = await builtAndRecomputed(generated);
+    expect(built).toEqual(recomputed);
+    expect(built.participation.length).toBeGreaterThan(1000);
+    expect(built.people.length).toBeGreaterThan(10);
+  });
+});
