@@ -114,6 +114,15 @@ export function listArchive(root: string, options: ListOptions = {}): ArchiveLis
   };
 }
 
+/** How many files (or links) the record folders hold: what a full pass would read. */
+export function countListedFiles(listed: ArchiveListing): number {
+  let count = 0;
+  for (const { listing } of listed.folders) {
+    for (let i = 0; i < listing.kinds.length; i++) if (listing.kinds[i] === KIND.file || listing.kinds[i] === KIND.link) count++;
+  }
+  return count;
+}
+
 /**
  * A digest of the record folders' listings: every entry's name and kind, and each file's
  * size and modification time, in listing order. Any change to a record file changes it; a

@@ -4,10 +4,17 @@ import { runnerFor, type WorkerTask } from './task-runner.js';
 
 /* One worker of a large pass: reads, parses and checks its batches (or works out their
  * canonical form), sending each back as JSON (cheaper to pass between threads than a
- * structured clone of many small objects). */
-const { batches, task } = workerData as { batches: WorkerBatch[]; task: WorkerTask };
+ * structured clone of many small objects). It loads what its task needs as soon as it
+ * starts, so it can be started while the files are still being listed; its batches come
+ * in one message. */
+const { task } = workerData as { task: WorkerTask };
 const run = await runnerFor(task);
-for (const batch of batches) {
-  const results = batch.files.map((file, i) => run(file, batch.hashes[i] ?? null));
-  parentPort!.postMessage({ index: batch.index, json: JSON.stringify(results) });
-}
+parentPort!.once('message', (batches: WorkerBatch[]) => {
+  for (const batch of batches) {
+    // Each result becomes text as soon as it is made: a batch's parsed records are then never
+    // alive together, so the young-generation collections have one string per file to copy
+    // instead of thousands of small objects.
+    const json = batch.files.map((file, i) => JSON.stringify(run(file, batch.hashes[i] ?? null) ?? null));
+    parentPort!.postMessage({ index: batch.index, json: `[${json.join(',')}]` });
+  }
+});

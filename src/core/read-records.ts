@@ -14,6 +14,7 @@ const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
 const BATCH_SIZE = 200;
 const FIRST_BATCH_SIZE = 40;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+const WORKER_COUNT = Math.min(availableParallelism(), 4);
 
 export type RecordHandler = (file: ArchiveFile, read: RecordRead) => void;
 
@@ -24,32 +25,98 @@ export interface WorkerBatch {
 }
 
 /** Calls `handle` for every file, in order, with its read; parses in parallel when it pays. */
-export async function streamRecords(files: ArchiveFile[], hashOf: (file: ArchiveFile) => string | null, handle: RecordHandler): Promise<void> {
-  await mapInOrder(files, { kind: 'read' }, hashOf, handle);
+export async function streamRecords(
+  files: ArchiveFile[],
+  hashOf: (file: ArchiveFile) => string | null,
+  handle: RecordHandler,
+  workers?: WorkerGroup,
+): Promise<void> {
+  await mapInOrder(files, { kind: 'read' }, hashOf, handle, workers);
+}
+
+/** True when a pass over this many files is worth worker threads. */
+export function worthWorkers(count: number): boolean {
+  // Workers run the compiled code; under a TypeScript test runner there is none to start.
+  return count >= PARALLEL_THRESHOLD && WORKER_COUNT >= 2 && import.meta.url.endsWith('.js');
+}
+
+/**
+ * Worker threads started for a task before its files are known. A worker takes about 90 ms
+ * to start and load its parser; started as soon as the listing shows a large pass is coming,
+ * that overlaps with the work this thread does before the pass (reading the layout,
+ * preparing the index), instead of following it.
+ */
+export class WorkerGroup {
+  private readonly workers: Worker[];
+  private used = false;
+  /** A worker that failed while loading, before it had work: run() reports it. */
+  private failure: unknown;
+
+  constructor(readonly task: WorkerTask) {
+    this.workers = Array.from({ length: WORKER_COUNT }, () => {
+      const worker = new Worker(WORKER_URL, { workerData: { task } });
+      worker.once('error', (error) => (this.failure ??= error));
+      return worker;
+    });
+  }
+
+  /** Hands each worker its share of the batches; `onBatch` gets every result batch as it arrives. */
+  run<R>(batches: WorkerBatch[], onBatch: (index: number, results: R[]) => void): Promise<void> {
+    this.used = true;
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    const count = this.workers.length;
+    return Promise.all(
+      this.workers.map(
+        (worker, w) =>
+          new Promise<void>((resolve, reject) => {
+            let failed = false;
+            worker.on('message', (message: { index: number; json: string }) => {
+              try {
+                onBatch(message.index, JSON.parse(message.json) as R[]);
+              } catch (error) {
+                failed = true;
+                void worker.terminate();
+                reject(error);
+              }
+            });
+            worker.once('error', reject);
+            worker.once('exit', (code) => (code === 0 || failed ? resolve() : reject(new Error(`a parsing worker stopped with exit code ${code}`))));
+            worker.postMessage(batches.filter((b) => b.index % count === w));
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  /** Stops workers that were never given work (the pass turned out small, or failed first). */
+  close(): void {
+    if (!this.used) for (const worker of this.workers) void worker.terminate();
+  }
 }
 
 /**
  * Runs a task on every file, handing each result to `handle` in file order: on worker
  * threads for large batches, on this thread for small ones (see runnerFor: the parser
- * loads only on the threads that parse, so workers start sooner).
+ * loads only on the threads that parse, so workers start sooner). `started` are workers
+ * already started for this task; they are used, or stopped when the pass is small.
  */
 export async function mapInOrder<R>(
   files: ArchiveFile[],
   task: WorkerTask,
   hashOf: (file: ArchiveFile) => string | null,
   handle: (file: ArchiveFile, result: R) => void,
+  started?: WorkerGroup,
 ): Promise<void> {
-  const workers = Math.min(availableParallelism(), 4);
-  // Workers run the compiled code; under a TypeScript test runner there is none to start.
-  if (files.length < PARALLEL_THRESHOLD || workers < 2 || !import.meta.url.endsWith('.js')) {
+  if (!worthWorkers(files.length)) {
+    started?.close();
     const run = await runnerFor(task);
     for (const file of files) handle(file, run(file, hashOf(file)) as R);
     return;
   }
+  const workers = started ?? new WorkerGroup(task);
   const batches: WorkerBatch[] = [];
   // The first batches are small, so this thread has something to do sooner.
   for (let i = 0; i < files.length; ) {
-    const size = batches.length < workers * 2 ? FIRST_BATCH_SIZE : BATCH_SIZE;
+    const size = batches.length < WORKER_COUNT * 2 ? FIRST_BATCH_SIZE : BATCH_SIZE;
     const slice = files.slice(i, i + size);
     batches.push({ index: batches.length, files: slice, hashes: slice.map(hashOf) });
     i += size;
@@ -64,27 +131,10 @@ export async function mapInOrder<R>(
       next++;
     }
   };
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
-      const mine = batches.filter((b) => b.index % workers === w);
-      return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(WORKER_URL, { workerData: { batches: mine, task } });
-        let failed = false;
-        worker.on('message', (message: { index: number; json: string }) => {
-          arrived.set(message.index, JSON.parse(message.json) as R[]);
-          try {
-            drain();
-          } catch (error) {
-            failed = true;
-            void worker.terminate();
-            reject(error);
-          }
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 || failed ? resolve() : reject(new Error(`a parsing worker stopped with exit code ${code}`))));
-      });
-    }),
-  );
+  await workers.run<R>(batches, (index, results) => {
+    arrived.set(index, results);
+    drain();
+  });
   drain();
   if (next !== batches.length) throw new Error('parsing workers ended before every file was read');
 }

@@ -1,7 +1,9 @@
-import { fingerprintArchive, listArchive, scanArchive } from '../core/archive.js';
+import { existsSync } from 'node:fs';
+import { countListedFiles, fingerprintArchive, listArchive, scanArchive } from '../core/archive.js';
+import type { WorkerGroup } from '../core/read-records.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildIndexFile, openCurrentIndex, openIndex, type Db } from './connection.js';
+import { buildIndexFile, indexPath, openCurrentIndex, openIndex, type Db } from './connection.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
 import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { DerivedRows } from './derived-rows.js';
@@ -63,24 +65,32 @@ async function syncLocked(root: string, options: SyncOptions): Promise<{ db: Db;
   const restored = recoverInterruptedChange(root);
   if (restored.length > 0) options.onRecover?.(restored);
   // A rebuild goes straight to the side file: the old index stays readable until the rename.
-  let opened = options.rebuild ? undefined : openIndex(root);
+  let opened = options.rebuild || !existsSync(indexPath(root)) ? undefined : openIndex(root);
   const listed = listArchive(root);
   const print = fingerprintArchive(listed);
   // Another process may have brought the index up to date while this one waited.
   if (opened && !opened.fresh && print === storedFingerprint(opened.db)) return { db: opened.db, report: currentReport(opened.db) };
-  const scan = scanArchive(root, listed);
   if (!opened || opened.fresh) {
     opened?.db.close();
-    const report = newReport(scan.files.length, true);
-    await buildIndexFile(root, (db) =>
-      inTransaction(db, 'BEGIN', async () => {
-        await applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options);
-        saveFingerprint(db, print);
-      }),
-    );
-    opened = openIndex(root);
-    return { db: opened.db, report: finish(opened.db, report) };
+    // Every file will be parsed: start the workers now, so they load while the index is prepared.
+    const { WorkerGroup, worthWorkers } = await import('../core/read-records.js');
+    const workers = worthWorkers(countListedFiles(listed)) ? new WorkerGroup({ kind: 'read' }) : undefined;
+    try {
+      const scan = scanArchive(root, listed);
+      const report = newReport(scan.files.length, true);
+      await buildIndexFile(root, (db) =>
+        inTransaction(db, 'BEGIN', async () => {
+          await applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options, workers);
+          saveFingerprint(db, print);
+        }),
+      );
+      opened = openIndex(root);
+      return { db: opened.db, report: finish(opened.db, report) };
+    } finally {
+      workers?.close();
+    }
   }
+  const scan = scanArchive(root, listed);
   const { db } = opened;
   // Compare the stamps, and fetch full rows just for the files that changed.
   const stamps = new Map((db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as Array<[string, number, number]>).map((r) => [r[0], r]));
@@ -152,7 +162,7 @@ interface ChangePlan {
 }
 
 /** Applies a plan inside the caller's transaction: registries first, since events resolve against them. */
-async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, options: SyncOptions): Promise<void> {
+async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, options: SyncOptions, workers?: WorkerGroup): Promise<void> {
   // The parsers and validators load only when there is something to parse.
   const { streamRecords } = await import('../core/read-records.js');
   const changes = new ChangeWriter(db, plan.known, report, plan.fresh);
@@ -167,7 +177,7 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
   };
   // One pass, registries first: results arrive in this order, so every registry record is
   // written before the first event resolves against them, and one set of workers serves both.
-  await streamRecords([...plan.touched.filter((f) => f.kind !== 'event'), ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle);
+  await streamRecords([...plan.touched.filter((f) => f.kind !== 'event'), ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle, workers);
   changes.finish();
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateArchive } from '../../scripts/bench/generate.js';
 import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/hub.js');
@@ -70,6 +71,51 @@ describe('the built binary', () => {
     expect(forced.stderr).toMatch(/\x1b\[/);
     const refused = hub(['validate', '--no-color'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(refused.stderr).not.toMatch(/\x1b\[/);
+  });
+
+  it('gives the same answers parsing on worker threads as on one thread', () => {
+    // Large archives are read by worker threads, started while the folders are still being
+    // listed; a low threshold sends this small one through them.
+    const root = `${tempDir()}/archive`;
+    generateArchive(root, { events: 120, seed: 3 });
+    writeFile(root, 'events/2024/2024-06-01-typo.yaml', 'title: T\ntype: webinar\nstart: 2024-06-01\nspeakr: []\n');
+    writeFile(root, 'events/2024/2024-06-02-broken.yaml', 'title: "never closed\ntype: webinar\n');
+    writeFile(root, 'events/2023/2024-06-03-wrong-year.yaml', eventYaml({ start: '2024-06-03' }));
+    const onThreads = { HUB_PARALLEL_THRESHOLD: '1' };
+    const onOne = { HUB_PARALLEL_THRESHOLD: '1000000' };
+    const answers = (env: NodeJS.ProcessEnv) => {
+      const rebuilt = hub(['index', '--rebuild', '--format', 'json'], { cwd: root, env });
+      const { ms, ...report } = JSON.parse(rebuilt.stdout) as { ms: number };
+      expect(ms).toBeGreaterThan(0);
+      return [
+        rebuilt.code,
+        report,
+        ...[['validate', '--format', 'json'], ['speakers', '--format', 'json'], ['countries', '--format', 'json'], ['fmt', '--check'], ['lint', '--format', 'json']].map((args) => {
+          const result = hub(args, { cwd: root, env });
+          return { code: result.code, stdout: result.stdout };
+        }),
+      ];
+    };
+    const threaded = answers(onThreads);
+    expect(threaded).toEqual(answers(onOne));
+    expect(threaded[0]).toBe(0);
+    expect(threaded[1]).toMatchObject({ rebuilt: true, notIndexed: 2 });
+    const problems = JSON.parse((threaded[2] as { stdout: string }).stdout) as Array<{ file: string; line: number }>;
+    expect(problems.map((p) => p.file)).toEqual(expect.arrayContaining(['events/2024/2024-06-01-typo.yaml', 'events/2024/2024-06-02-broken.yaml', 'events/2023/2024-06-03-wrong-year.yaml']));
+    expect((JSON.parse((threaded[3] as { stdout: string }).stdout) as unknown[]).length).toBeGreaterThan(10);
+  });
+
+  it('stops workers started for a pass that turns out small', () => {
+    // Listed files count towards starting workers; only record files are parsed.
+    const tree: Record<string, string> = { 'events/2024/2024-01-01-a.yaml': eventYaml({ start: '2024-01-01' }) };
+    for (let i = 0; i < 6; i++) tree[`people/notes-${i}.txt`] = 'not a record';
+    const root = makeArchive(tree);
+    const result = spawnSync(process.execPath, [BIN, 'index', '--rebuild', '--format', 'json'], {
+      cwd: root, env: { PATH: process.env.PATH, NO_COLOR: '1', HUB_PARALLEL_THRESHOLD: '5' }, encoding: 'utf8', timeout: 20_000,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ files: 1, added: 1 });
   });
 
   it('stops quietly when the reader closes the pipe early (`hub events | head`)', () => {
