@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { checkSize, decodeRecord, MAX_RECORD_BYTES } from './guards.js';
 import { parseYaml } from './parse.js';
@@ -18,7 +18,8 @@ export interface RecordRead {
 }
 
 export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  // One call, no Hash object: about half the cost of createHash for a small record.
+  return digest('sha1', bytes, 'hex');
 }
 
 /**

@@ -3,11 +3,12 @@ import { countListedFiles, fingerprintArchive, listArchive, scanArchive } from '
 import type { WorkerGroup } from '../core/read-records.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
+import type { RegistryEntry } from '../core/registry.js';
 import { buildIndexFile, indexPath, openCurrentIndex, openIndex, type Db } from './connection.js';
 import { withArchiveLock, type LockOptions } from './lock.js';
 import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { DerivedRows } from './derived-rows.js';
-import { IndexWriter, loadResolver, type EventRefs, type Resolver } from './write-records.js';
+import { IndexWriter, loadResolver, resolverFrom, type EventRefs, type Resolver } from './write-records.js';
 
 export interface SyncOptions {
   /** Throw the index away and build it from the YAML files. */
@@ -192,6 +193,8 @@ class ChangeWriter {
   private readonly affectedOrganizations = new Set<string>();
   private registryChanged = false;
   private resolver: Resolver | undefined;
+  /** In a fresh build, the registry records as written: the events resolve against them. */
+  private readonly registered: { people: Array<RegistryEntry<PersonData>>; organizations: Array<RegistryEntry<OrganizationData>> } | undefined;
   private readonly eventIds = new Set<string>();
 
   constructor(
@@ -201,6 +204,7 @@ class ChangeWriter {
     private readonly fresh: boolean,
   ) {
     this.derived = fresh ? new DerivedRows(db) : undefined;
+    this.registered = fresh ? { people: [], organizations: [] } : undefined;
     this.writer = new IndexWriter(db, this.derived);
     this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -268,16 +272,18 @@ class ChangeWriter {
   private insert(file: ArchiveFile, data: unknown): boolean {
     if (file.kind === 'person') {
       this.writer.insertPerson(file.id, file.path, data as PersonData);
+      this.registered?.people.push({ id: file.id, data: data as PersonData });
       return true;
     }
     if (file.kind === 'organization') {
       this.writer.insertOrganization(file.id, file.path, data as OrganizationData);
+      this.registered?.organizations.push({ id: file.id, data: data as OrganizationData });
       return true;
     }
     // The same id in two year folders: the first in path order is indexed, validate reports the other.
     if (this.eventIds.has(file.id) || (!this.fresh && this.writer.eventFile(file.id) !== undefined)) return false;
     this.eventIds.add(file.id);
-    this.resolver ??= loadResolver(this.db);
+    this.resolver ??= this.registered ? resolverFrom(this.registered.people, this.registered.organizations) : loadResolver(this.db);
     this.note(this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver));
     return true;
   }

@@ -1,7 +1,7 @@
 import { parsePartialDate } from '../core/dates.js';
 import type { EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef } from '../core/registry.js';
-import { nameKey } from '../core/text.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type RegistryEntry } from '../core/registry.js';
+import { compareBinary, nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import type { DerivedRows } from './derived-rows.js';
 
@@ -16,18 +16,23 @@ export interface Resolver {
 }
 
 export function loadResolver(db: Db): Resolver {
-  const people = buildPeopleRegistry(
-    (db.prepare('SELECT id, record FROM people WHERE registered = 1 ORDER BY id').all() as Array<{ id: string; record: string }>).map((r) => ({
+  const entries = <D>(table: string) =>
+    (db.prepare(`SELECT id, record FROM ${table} WHERE registered = 1 ORDER BY id`).all() as Array<{ id: string; record: string }>).map((r) => ({
       id: r.id,
-      data: JSON.parse(r.record) as PersonData,
-    })),
-  );
-  const organizations = buildOrganizationRegistry(
-    (db.prepare('SELECT id, record FROM organizations WHERE registered = 1 ORDER BY id').all() as Array<{ id: string; record: string }>).map((r) => ({
-      id: r.id,
-      data: JSON.parse(r.record) as OrganizationData,
-    })),
-  );
+      data: JSON.parse(r.record) as D,
+    }));
+  return resolverFrom(entries<PersonData>('people'), entries<OrganizationData>('organizations'));
+}
+
+/**
+ * A resolver over registry records in hand (a fresh build has just written them), in the
+ * order loadResolver reads them back: by id, as SQLite compares text, since the first id
+ * wins a name two records claim.
+ */
+export function resolverFrom(peopleEntries: Array<RegistryEntry<PersonData>>, organizationEntries: Array<RegistryEntry<OrganizationData>>): Resolver {
+  const byId = (a: { id: string }, b: { id: string }) => compareBinary(a.id, b.id);
+  const people = buildPeopleRegistry([...peopleEntries].sort(byId));
+  const organizations = buildOrganizationRegistry([...organizationEntries].sort(byId));
   return {
     person: (ref) => resolveRef(people, ref).id,
     organization: (ref) => resolveRef(organizations, ref).id,

@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/connection.js';
 import { fillParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople } from '../../src/db/resolve-refs.js';
 import { syncIndex } from '../../src/db/sync.js';
 import { generateArchive } from '../../scripts/bench/generate.js';
-import { copyBundledArchive, eventYaml, makeArchive, tempDir } from '../helpers/archive.js';
+import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 
 /*
  * A fresh build works participation and the unregistered people and organisations out while
@@ -74,5 +74,26 @@ describe('rows derived by a fresh build', () => {
     expect(built).toEqual(recomputed);
     expect(built.participation.length).toBeGreaterThan(1000);
     expect(built.people.length).toBeGreaterThan(10);
+  });
+
+  it('resolve a name two people claim to the same id as a later sync does', async () => {
+    // Paths list ana-lima.yaml before ana.yaml; ids sort the other way, and the first id wins.
+    const root = makeArchive({
+      'people/ana.yaml': 'name: Ana Lima\n',
+      'people/ana-lima.yaml': 'name: Ana Lima\n',
+      'events/2024/2024-05-01-a.yaml': `${eventYaml({ start: '2024-05-01' })}${speakers('{name: "Ana Lima"}')}\n`,
+    });
+    const speakerId = async (rebuild: boolean) => {
+      const { db } = await syncIndex(root, { rebuild });
+      try {
+        return db.prepare('SELECT person_id FROM appearances').pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(await speakerId(true)).toBe('ana');
+    // A registry change resolves every ref again from the index's own tables.
+    writeFile(root, 'people/zed.yaml', 'name: Zed\n');
+    expect(await speakerId(false)).toBe('ana');
   });
 });
