@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { needsReferenceParser, parseFast, parseReference, parseYaml } from '../../src/core/parse.js';
+import { NEEDS_REFERENCE_PARSER, needsReferenceParser, parseFast, parseReference, parseYaml } from '../../src/core/parse.js';
 import { BUNDLED_ARCHIVE } from '../helpers/archive.js';
 
 /*
@@ -112,6 +112,25 @@ describe('the fast parser agrees with the reference parser', () => {
       ),
       { numRuns: 1500, seed: 20241123 },
     );
+  });
+});
+
+describe('which text goes to the reference parser', () => {
+  it('is decided as the expression that defines it decides, on text made of the characters that matter', () => {
+    const char = fc.constantFrom(' ', '\t', '-', ':', '~', 'n', 'u', 'l', 'N', 'U', 'L', 'x', '&', '*', '!', '%', '[', '{', ',', '\n', '\n', '\n', '\r', '\u2028', 'é');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(needsReferenceParser(text)).toBe(NEEDS_REFERENCE_PARSER.test(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('is decided as the expression decides on typical lines', () => {
+    for (const text of ['title: A\n', ': x\n', '  - : x\n', '- - null: x\n', '~:\n', 'Null :\n', 'nullify: x\n', 'a: &x 1\n', 'a: Q&A\n', '%YAML 1.2\n', 'a: 1\n%x\n', 'k: [*a]\n', 'k: !!str 1\n', 'a:\r\n: b\r\n', '']) {
+      expect(needsReferenceParser(text), JSON.stringify(text)).toBe(NEEDS_REFERENCE_PARSER.test(text));
+    }
   });
 });
 
