@@ -319,6 +319,13 @@ ALTER TABLE event_participation_by_event RENAME TO event_participation;
 CREATE INDEX event_participation_country ON event_participation(country, how);
 `,
   },
+  {
+    // Since 002 every country filter and count reads event_participation; event_countries is
+    // read by event only, through its key. Its country index had no reader left and cost about
+    // 22 ms of every full build.
+    name: '006-drop-unread-country-index',
+    sql: 'DROP INDEX IF EXISTS event_countries_country;',
+  },
 ];
 
 /** True when an index with these migrations applied must be built again rather than migrated. */

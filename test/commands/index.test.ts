@@ -112,7 +112,7 @@ describe('the index', () => {
       CREATE INDEX appearances_person ON appearances(person_id);
       CREATE INDEX appearances_represents ON appearances(represents, person_id);
       CREATE INDEX appearances_organization ON appearances(organization_id);
-      DELETE FROM migrations WHERE name IN ('004-query-columns', '005-participation-by-event'); PRAGMA user_version = 3;`);
+      DELETE FROM migrations WHERE name IN ('004-query-columns', '005-participation-by-event', '006-drop-unread-country-index'); PRAGMA user_version = 3;`);
     old.close();
     const report = await sync(root);
     expect(report.parsed).toEqual([]);
@@ -141,7 +141,7 @@ describe('the index', () => {
         PRIMARY KEY (country, event_id)) WITHOUT ROWID;
       INSERT INTO p002 SELECT country, event_id, how FROM event_participation; DROP TABLE event_participation;
       ALTER TABLE p002 RENAME TO event_participation; CREATE INDEX event_participation_event ON event_participation(event_id);
-      DELETE FROM migrations WHERE name = '005-participation-by-event'; PRAGMA user_version = 4;`);
+      DELETE FROM migrations WHERE name IN ('005-participation-by-event', '006-drop-unread-country-index'); PRAGMA user_version = 4;`);
     const rows = old.prepare('SELECT COUNT(*) FROM event_participation').pluck().get();
     old.close();
     expect((await sync(root)).parsed).toEqual([]);
