@@ -30,7 +30,10 @@ export async function buildIndexFile(root: string, build: (db: Db) => Promise<vo
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('cache_size = -65536');
+    // A small page cache: with no journal, pages that leave it are plain writes to the file,
+    // while a large one is fresh memory to fault in. 8 MB against 64 MB measured 2030 against
+    // 2120 ms (median of 11 alternating full builds of 10k events) and 20 MB less at the peak.
+    db.pragma('cache_size = -8192');
     db.pragma('temp_store = MEMORY');
     // Rows come from one consistent pass, parents before children: checking each reference costs
     // a look-up per row and can find nothing.
