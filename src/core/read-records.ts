@@ -70,9 +70,9 @@ export class WorkerGroup {
         (worker, w) =>
           new Promise<void>((resolve, reject) => {
             let failed = false;
-            worker.on('message', (message: { index: number; json: string }) => {
+            worker.on('message', (message: { index: number; json: string[] }) => {
               try {
-                onBatch(message.index, JSON.parse(message.json) as R[]);
+                onBatch(message.index, message.json.map((text) => JSON.parse(text) as R));
               } catch (error) {
                 failed = true;
                 void worker.terminate();
