@@ -55,7 +55,6 @@ export function worthWorkers(count: number): boolean {
  */
 export class WorkerGroup {
   private readonly workers: Worker[];
-  private used = false;
   /** A worker that failed while loading, before it had work: run() reports it. */
   private failure: unknown;
 
@@ -69,7 +68,6 @@ export class WorkerGroup {
 
   /** Hands each worker its share of the batches; `onBatch` gets every result batch as it arrives. */
   run<R>(batches: WorkerBatch[], onBatch: (index: number, results: R[]) => void): Promise<void> {
-    this.used = true;
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const count = this.workers.length;
     return Promise.all(
@@ -94,9 +92,12 @@ export class WorkerGroup {
     ).then(() => undefined);
   }
 
-  /** Stops workers that were never given work (the pass turned out small, or failed first). */
+  /**
+   * Stops the workers: those never given work (the pass turned out small), and any still
+   * running when the pass failed. After a pass that ended well they have all exited already.
+   */
   close(): void {
-    if (!this.used) for (const worker of this.workers) void worker.terminate();
+    for (const worker of this.workers) void worker.terminate();
   }
 }
 
@@ -138,10 +139,14 @@ export async function mapInOrder<R>(
       next++;
     }
   };
-  await workers.run<R>(batches, (index, results) => {
-    arrived.set(index, results);
-    drain();
-  });
+  try {
+    await workers.run<R>(batches, (index, results) => {
+      arrived.set(index, results);
+      drain();
+    });
+  } finally {
+    workers.close();
+  }
   drain();
   if (next !== batches.length) throw new Error('parsing workers ended before every file was read');
 }
