@@ -1,5 +1,5 @@
 import type { Db } from './connection.js';
-import { participationInsert, REPRESENTS_SQL } from './migrations.js';
+import { participationInsert, REPRESENTS_SQL } from './derived-sql.js';
 import type { Resolver } from './write-records.js';
 
 /*
