@@ -173,6 +173,15 @@ describe('the index', () => {
     const result = await runHub(['events', '--format', 'json'], { cwd: root });
     expect((JSON.parse(result.stdout) as Array<{ title: string }>).map((e) => e.title)).toEqual(['First']);
     expect(result.stderr).toMatch(/1 record file has problems/);
+    // An index found current reports the counts saved with it, and one from before they were
+    // saved counts its files.
+    expect((await runHub(['events'], { cwd: root })).stderr).toMatch(/1 record file has problems/);
+    const db = new Database(path.join(root, '.hub/index.sqlite'));
+    expect(JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'file_counts'").pluck().get() as string)).toEqual({ files: 2, notIndexed: 1 });
+    db.prepare("DELETE FROM meta WHERE key = 'file_counts'").run();
+    db.close();
+    const report = await runJson<{ files: number; notIndexed: number }>(['index'], { cwd: root });
+    expect(report).toMatchObject({ files: 2, notIndexed: 1, parsed: 0 });
   });
 
   it('shows progress on a terminal while indexing many files, and none when piped', async () => {
