@@ -121,11 +121,20 @@ function storedFingerprint(db: Db): string | undefined {
  * them here costs less than counting the files table each time (about 9 ms at 12,000 files).
  */
 function saveFingerprint(db: Db, print: string, report: SyncReport): void {
-  const [files, notIndexed] = db.prepare('SELECT COUNT(*), (SELECT COUNT(*) FROM files WHERE indexed = 0) FROM files').raw().get() as [number, number];
-  report.notIndexed = notIndexed;
+  const counts = countFiles(db);
+  report.notIndexed = counts.notIndexed;
   const save = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   save.run('fingerprint', print);
-  save.run('file_counts', JSON.stringify({ files, notIndexed }));
+  save.run('file_counts', JSON.stringify(counts));
+}
+
+interface FileCounts {
+  files: number;
+  notIndexed: number;
+}
+
+function countFiles(db: Db): FileCounts {
+  return db.prepare('SELECT COUNT(*) AS files, (SELECT COUNT(*) FROM files WHERE indexed = 0) AS notIndexed FROM files').get() as FileCounts;
 }
 
 /** One transaction around asynchronous work (parsing workers report back between writes). */
@@ -152,17 +161,13 @@ function knownFiles(db: Db, paths: string[]): Map<string, KnownFile> {
 function currentReport(db: Db): SyncReport {
   const saved = db.prepare("SELECT value FROM meta WHERE key = 'file_counts'").pluck().get() as string | undefined;
   // An index written before the counts were saved counts its files.
-  const { files, notIndexed } = saved
-    ? (JSON.parse(saved) as { files: number; notIndexed: number })
-    : (db.prepare('SELECT COUNT(*) AS files, (SELECT COUNT(*) FROM files WHERE indexed = 0) AS notIndexed FROM files').get() as { files: number; notIndexed: number });
+  const { files, notIndexed } = saved ? (JSON.parse(saved) as FileCounts) : countFiles(db);
   return { ...newReport(files, false), notIndexed };
 }
 
 function newReport(files: number, rebuilt: boolean): SyncReport {
   return { files, added: 0, updated: 0, removed: 0, parsed: [], notIndexed: 0, rebuilt };
 }
-
-
 
 interface ChangePlan {
   touched: ArchiveFile[];
@@ -192,10 +197,20 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
   changes.finish();
 }
 
+/**
+ * What only a build from nothing keeps: the rows it derives as it writes (see DerivedRows),
+ * and the registry records as written, which its events resolve against.
+ */
+interface FreshBuild {
+  derived: DerivedRows;
+  people: Array<RegistryEntry<PersonData>>;
+  organizations: Array<RegistryEntry<OrganizationData>>;
+}
+
 /** The writes of one sync, and what they imply for derived rows. */
 class ChangeWriter {
   private readonly writer: IndexWriter;
-  private readonly derived: DerivedRows | undefined;
+  private readonly build: FreshBuild | undefined;
   private readonly upsertFile;
   private readonly touchFile;
   private readonly deleteFile;
@@ -203,19 +218,16 @@ class ChangeWriter {
   private readonly affectedOrganizations = new Set<string>();
   private registryChanged = false;
   private resolver: Resolver | undefined;
-  /** In a fresh build, the registry records as written: the events resolve against them. */
-  private readonly registered: { people: Array<RegistryEntry<PersonData>>; organizations: Array<RegistryEntry<OrganizationData>> } | undefined;
   private readonly eventIds = new Set<string>();
 
   constructor(
     private readonly db: Db,
     private readonly known: Map<string, KnownFile>,
     private readonly report: SyncReport,
-    private readonly fresh: boolean,
+    fresh: boolean,
   ) {
-    this.derived = fresh ? new DerivedRows(db) : undefined;
-    this.registered = fresh ? { people: [], organizations: [] } : undefined;
-    this.writer = new IndexWriter(db, this.derived);
+    this.build = fresh ? { derived: new DerivedRows(db), people: [], organizations: [] } : undefined;
+    this.writer = new IndexWriter(db, this.build?.derived);
     this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
@@ -251,8 +263,8 @@ class ChangeWriter {
 
   finish(): void {
     // A fresh build worked its derived rows out while writing the events.
-    if (this.derived) {
-      this.derived.finish();
+    if (this.build) {
+      this.build.derived.finish();
       return;
     }
     // Which countries took part: in every event after a registry change (a speaker's country
@@ -282,19 +294,21 @@ class ChangeWriter {
   private insert(file: ArchiveFile, data: unknown): boolean {
     if (file.kind === 'person') {
       this.writer.insertPerson(file.id, file.path, data as PersonData);
-      this.registered?.people.push({ id: file.id, data: data as PersonData });
+      this.build?.people.push({ id: file.id, data: data as PersonData });
       return true;
     }
     if (file.kind === 'organization') {
       this.writer.insertOrganization(file.id, file.path, data as OrganizationData);
-      this.registered?.organizations.push({ id: file.id, data: data as OrganizationData });
+      this.build?.organizations.push({ id: file.id, data: data as OrganizationData });
       return true;
     }
     // The same id in two year folders: the first in path order is indexed, validate reports the other.
-    if (this.eventIds.has(file.id) || (!this.fresh && this.writer.eventFile(file.id) !== undefined)) return false;
+    if (this.eventIds.has(file.id) || (!this.build && this.writer.eventFile(file.id) !== undefined)) return false;
     this.eventIds.add(file.id);
-    this.resolver ??= this.registered ? resolverFrom(this.registered.people, this.registered.organizations) : loadResolver(this.db);
-    this.note(this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver));
+    this.resolver ??= this.build ? resolverFrom(this.build.people, this.build.organizations) : loadResolver(this.db);
+    const refs = this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver);
+    // Only a change to an index that already had rows refreshes the rows its people and organisations affect.
+    if (!this.build) this.note(refs);
     return true;
   }
 }

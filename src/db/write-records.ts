@@ -15,9 +15,10 @@ export interface Resolver {
   isRegisteredOrganization(id: string): boolean;
 }
 
+/** A resolver over the registries as they stand in the index (resolverFrom puts them in order). */
 export function loadResolver(db: Db): Resolver {
   const entries = <D>(table: string) =>
-    (db.prepare(`SELECT id, record FROM ${table} WHERE registered = 1 ORDER BY id`).all() as Array<{ id: string; record: string }>).map((r) => ({
+    (db.prepare(`SELECT id, record FROM ${table} WHERE registered = 1`).all() as Array<{ id: string; record: string }>).map((r) => ({
       id: r.id,
       data: JSON.parse(r.record) as D,
     }));
@@ -25,9 +26,9 @@ export function loadResolver(db: Db): Resolver {
 }
 
 /**
- * A resolver over registry records in hand (a fresh build has just written them), in the
- * order loadResolver reads them back: by id, as SQLite compares text, since the first id
- * wins a name two records claim.
+ * A resolver over registry records, taken in order of id as SQLite compares text, since the
+ * first id wins a name two records claim (a fresh build passes the records it has just
+ * written, in path order, which can differ).
  */
 export function resolverFrom(peopleEntries: Array<RegistryEntry<PersonData>>, organizationEntries: Array<RegistryEntry<OrganizationData>>): Resolver {
   const byId = (a: { id: string }, b: { id: string }) => compareBinary(a.id, b.id);
