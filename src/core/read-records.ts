@@ -6,15 +6,24 @@ import { runnerFor, type WorkerTask } from './task-runner.js';
 
 /*
  * Reading and parsing is most of the cost of a full validation and half of a full index
- * build. Large batches are parsed by worker threads while the main thread uses what they have
- * already parsed; results are handled in file order, so nothing depends on which thread was
- * faster. Small batches stay on the main thread, where starting workers costs more than it saves.
+ * build. Large passes are split into batches that worker threads parse while the main thread
+ * uses what they have already parsed; when the main thread has nothing to use, it parses the
+ * next batch itself. Results are handled in file order, so nothing depends on which thread was
+ * faster. Small passes stay on the main thread, where starting workers costs more than it saves.
  */
 const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
+// For tests: `0` leaves every batch of a parallel pass to the workers, whose results cross threads as JSON.
+const MAIN_THREAD_PARSES = process.env.HUB_MAIN_THREAD_PARSES !== '0';
 const BATCH_SIZE = 200;
 const FIRST_BATCH_SIZE = 40;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
-const WORKER_COUNT = Math.min(availableParallelism(), 4);
+/*
+ * The main thread parses whenever it waits, so it counts as one of the parsing threads: one
+ * worker per further core. On two cores, one worker and the main thread built the 10k index
+ * faster than two workers did, with less CPU: one isolate fewer to start and compile for, and
+ * the main thread's share never goes through JSON.
+ */
+const WORKER_COUNT = Math.min(availableParallelism() - 1, 3);
 /*
  * A worker keeps little alive between files (each result is text at once), so a young
  * generation smaller than V8's default (which grew to 32 MB of semi-spaces per worker) costs
@@ -44,7 +53,7 @@ export async function streamRecords(
 /** True when a pass over this many files is worth worker threads. */
 export function worthWorkers(count: number): boolean {
   // Workers run the compiled code; under a TypeScript test runner there is none to start.
-  return count >= PARALLEL_THRESHOLD && WORKER_COUNT >= 2 && import.meta.url.endsWith('.js');
+  return count >= PARALLEL_THRESHOLD && WORKER_COUNT >= 1 && import.meta.url.endsWith('.js');
 }
 
 /**
@@ -55,24 +64,37 @@ export function worthWorkers(count: number): boolean {
  */
 export class WorkerGroup {
   private readonly workers: Worker[];
+  /** The next batch nobody has taken: the workers and this thread take batches off it. */
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4));
   /** A worker that failed while loading, before it had work: run() reports it. */
   private failure: unknown;
 
   constructor(readonly task: WorkerTask) {
     this.workers = Array.from({ length: WORKER_COUNT }, () => {
-      const worker = new Worker(WORKER_URL, { workerData: { task }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(WORKER_URL, {
+        workerData: { task, claims: this.claims },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       worker.once('error', (error) => (this.failure ??= error));
       return worker;
     });
   }
 
-  /** Hands each worker its share of the batches; `onBatch` gets every result batch as it arrives. */
+  /** Takes the next batch for this thread to do itself, or undefined when all are taken. */
+  claim(count: number): number | undefined {
+    const index = Atomics.add(this.claims, 0, 1);
+    return index < count ? index : undefined;
+  }
+
+  /**
+   * Hands the workers the batches; `onBatch` gets every result batch a worker sends as it
+   * arrives. Settles when every worker has run out of batches.
+   */
   run<R>(batches: WorkerBatch[], onBatch: (index: number, results: R[]) => void): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    const count = this.workers.length;
     return Promise.all(
       this.workers.map(
-        (worker, w) =>
+        (worker) =>
           new Promise<void>((resolve, reject) => {
             let failed = false;
             worker.on('message', (message: { index: number; json: string[] }) => {
@@ -86,7 +108,7 @@ export class WorkerGroup {
             });
             worker.once('error', reject);
             worker.once('exit', (code) => (code === 0 || failed ? resolve() : reject(new Error(`a parsing worker stopped with exit code ${code}`))));
-            worker.postMessage(batches.filter((b) => b.index % count === w));
+            worker.postMessage(batches);
           }),
       ),
     ).then(() => undefined);
@@ -103,9 +125,10 @@ export class WorkerGroup {
 
 /**
  * Runs a task on every file, handing each result to `handle` in file order: on worker
- * threads for large batches, on this thread for small ones (see runnerFor: the parser
- * loads only on the threads that parse, so workers start sooner). `started` are workers
- * already started for this task; they are used, or stopped when the pass is small.
+ * threads and this one for large batches, on this thread alone for small ones (see
+ * runnerFor: the parser loads only on the threads that parse, so workers start sooner).
+ * `started` are workers already started for this task; they are used, or stopped when the
+ * pass is small.
  */
 export async function mapInOrder<R>(
   files: ArchiveFile[],
@@ -122,9 +145,9 @@ export async function mapInOrder<R>(
   }
   const workers = started ?? new WorkerGroup(task);
   const batches: WorkerBatch[] = [];
-  // The first batches are small, so this thread has something to do sooner.
+  // The first batches are small, so every thread has something to hand over sooner.
   for (let i = 0; i < files.length; ) {
-    const size = batches.length < WORKER_COUNT * 2 ? FIRST_BATCH_SIZE : BATCH_SIZE;
+    const size = batches.length < (WORKER_COUNT + 1) * 2 ? FIRST_BATCH_SIZE : BATCH_SIZE;
     const slice = files.slice(i, i + size);
     batches.push({ index: batches.length, files: slice, hashes: slice.map(hashOf) });
     i += size;
@@ -139,11 +162,39 @@ export async function mapInOrder<R>(
       next++;
     }
   };
+  let wake = () => {};
+  let ended: { error?: unknown } | undefined;
   try {
-    await workers.run<R>(batches, (index, results) => {
-      arrived.set(index, results);
-      drain();
-    });
+    const workersDone = workers
+      .run<R>(batches, (index, results) => {
+        arrived.set(index, results);
+        drain();
+        wake();
+      })
+      .then(
+        () => (ended = {}),
+        (error: unknown) => (ended = { error }),
+      )
+      .finally(() => wake());
+    const run = await runnerFor(task);
+    // This thread uses every result it can; when the next one is still being parsed, it
+    // parses a batch nobody has taken, and waits only when none is left.
+    for (drain(); next < batches.length; drain()) {
+      if (ended?.error !== undefined) throw ended.error;
+      const mine = MAIN_THREAD_PARSES ? workers.claim(batches.length) : undefined;
+      if (mine !== undefined) {
+        const batch = batches[mine]!;
+        arrived.set(mine, batch.files.map((file, i) => run(file, batch.hashes[i] ?? null) as R));
+        // Let the workers' results in before taking another batch.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else if (ended) {
+        break;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+    await workersDone;
+    if (ended?.error !== undefined) throw ended.error;
   } finally {
     workers.close();
   }

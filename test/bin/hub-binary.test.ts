@@ -73,7 +73,7 @@ describe('the built binary', () => {
     expect(refused.stderr).not.toMatch(/\x1b\[/);
   });
 
-  it('gives the same answers parsing on worker threads as on one thread', () => {
+  it('gives the same answers parsing on worker threads, on them and the main thread, and on one thread', () => {
     // Large archives are read by worker threads, started while the folders are still being
     // listed; a low threshold sends this small one through them.
     const root = `${tempDir()}/archive`;
@@ -82,6 +82,8 @@ describe('the built binary', () => {
     writeFile(root, 'events/2024/2024-06-02-broken.yaml', 'title: "never closed\ntype: webinar\n');
     writeFile(root, 'events/2023/2024-06-03-wrong-year.yaml', eventYaml({ start: '2024-06-03' }));
     const onThreads = { HUB_PARALLEL_THRESHOLD: '1' };
+    // The main thread parses too, so on an archive this small it may do every batch itself.
+    const onWorkersOnly = { HUB_PARALLEL_THRESHOLD: '1', HUB_MAIN_THREAD_PARSES: '0' };
     const onOne = { HUB_PARALLEL_THRESHOLD: '1000000' };
     const answers = (env: NodeJS.ProcessEnv) => {
       const rebuilt = hub(['index', '--rebuild', '--format', 'json'], { cwd: root, env });
@@ -98,6 +100,7 @@ describe('the built binary', () => {
     };
     const threaded = answers(onThreads);
     expect(threaded).toEqual(answers(onOne));
+    expect(answers(onWorkersOnly)).toEqual(threaded);
     expect(threaded[0]).toBe(0);
     expect(threaded[1]).toMatchObject({ rebuilt: true, notIndexed: 2 });
     const problems = JSON.parse((threaded[2] as { stdout: string }).stdout) as Array<{ file: string; line: number }>;
