@@ -1,44 +1,33 @@
 import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { LineCounter as LineCounterType, YAMLError } from 'yaml';
+import { parseCommonYaml, UNSUPPORTED } from './common-yaml.js';
+import { CORE_SCALAR_RULES } from './yaml-scalars.js';
 
 // The reference parser is needed only for unusual or broken files: load it on first use.
 const require = createRequire(import.meta.url);
 export const loadYaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /*
- * Two YAML parsers, one truth. `yaml` is the reference: it keeps source positions and its
+ * Three YAML readers, one truth. `yaml` is the reference: it keeps source positions and its
  * YAML 1.2 core schema defines what a record means. It costs about 550 µs a record, so the
- * bulk pass uses js-yaml (about 70 µs) with a schema built to resolve plain scalars exactly
- * as `yaml`'s core schema does. Anything unusual (anchors, aliases, tags, directives, null
- * keys) and anything js-yaml rejects goes to `yaml`, whose answer stands. Tests check the
- * two agree on the whole archive and on generated documents.
+ * bulk pass first tries the common-shape reader (common-yaml.ts, about 13 µs), which reads
+ * the block style records are written in and leaves anything else; then js-yaml (about
+ * 40 µs) with a schema built to resolve plain scalars exactly as `yaml`'s core schema does.
+ * Anything unusual (anchors, aliases, tags, directives, null keys) and anything js-yaml
+ * rejects goes to `yaml`, whose answer stands. Tests check that all three agree on the
+ * whole archive and on generated and edited documents.
  */
 
-const scalarType = (tag: string, test: RegExp, construct: (text: string) => unknown) =>
-  new jsYaml.Type(tag, {
-    kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && test.test(data),
-    construct: (data: string) => construct(data),
-  });
-
 const CORE_EQUIVALENT_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalarType('tag:yaml.org,2002:null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalarType('tag:yaml.org,2002:bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
-    scalarType('tag:yaml.org,2002:int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (s) =>
-      s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10),
-    ),
-    scalarType(
-      'tag:yaml.org,2002:float',
-      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
-      (s) => {
-        if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s)) return s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-        if (/^\.nan$/i.test(s)) return Number.NaN;
-        return parseFloat(s);
-      },
-    ),
-  ],
+  implicit: CORE_SCALAR_RULES.map(
+    (rule) =>
+      new jsYaml.Type(rule.tag, {
+        kind: 'scalar',
+        resolve: (data: unknown) => typeof data === 'string' && rule.test.test(data),
+        construct: (data: string) => rule.construct(data),
+      }),
+  ),
 });
 
 /** Text the fast parser does not take: anchors, aliases, tags, directives, and null or empty keys. */
@@ -56,7 +45,8 @@ export type ParseResult = { ok: true; data: unknown } | { ok: false; problem: Pa
 export const MAX_ALIAS_COUNT = 100;
 
 export function parseFast(text: string): unknown {
-  return jsYaml.load(text, { schema: CORE_EQUIVALENT_SCHEMA, json: false });
+  // An empty document (or one of comments only) is null to `yaml`, undefined to js-yaml.
+  return jsYaml.load(text, { schema: CORE_EQUIVALENT_SCHEMA, json: false }) ?? null;
 }
 
 /** True for text the fast parser leaves to the reference parser. */
@@ -98,6 +88,8 @@ function isNullKeyLine(text: string, i: number): boolean {
 
 export function parseYaml(text: string): ParseResult {
   if (needsReferenceParser(text)) return parseReference(text);
+  const common = parseCommonYaml(text);
+  if (common !== UNSUPPORTED) return { ok: true, data: common };
   try {
     return { ok: true, data: parseFast(text) };
   } catch {
