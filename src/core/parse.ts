@@ -1,12 +1,13 @@
-import jsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { LineCounter as LineCounterType, YAMLError } from 'yaml';
 import { parseCommonYaml, UNSUPPORTED } from './common-yaml.js';
 import { CORE_SCALAR_RULES } from './yaml-scalars.js';
 
-// The reference parser is needed only for unusual or broken files: load it on first use.
+// The reference parser is needed only for unusual or broken files, and js-yaml only for
+// records the common-shape reader leaves (loading it took about 12 ms): each loads on first use.
 const require = createRequire(import.meta.url);
 export const loadYaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+type JsYaml = typeof import('js-yaml');
 
 /*
  * Three YAML readers, one truth. `yaml` is the reference: it keeps source positions and its
@@ -19,16 +20,22 @@ export const loadYaml = (): typeof import('yaml') => require('yaml') as typeof i
  * whole archive and on generated and edited documents.
  */
 
-const CORE_EQUIVALENT_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: CORE_SCALAR_RULES.map(
-    (rule) =>
-      new jsYaml.Type(rule.tag, {
-        kind: 'scalar',
-        resolve: (data: unknown) => typeof data === 'string' && rule.test.test(data),
-        construct: (data: string) => rule.construct(data),
-      }),
-  ),
-});
+let jsYamlLoader: ((text: string) => unknown) | undefined;
+
+function loadJsYaml(): (text: string) => unknown {
+  const jsYaml = require('js-yaml') as JsYaml;
+  const schema = jsYaml.FAILSAFE_SCHEMA.extend({
+    implicit: CORE_SCALAR_RULES.map(
+      (rule) =>
+        new jsYaml.Type(rule.tag, {
+          kind: 'scalar',
+          resolve: (data: unknown) => typeof data === 'string' && rule.test.test(data),
+          construct: (data: string) => rule.construct(data),
+        }),
+    ),
+  });
+  return (text) => jsYaml.load(text, { schema, json: false });
+}
 
 /** Text the fast parser does not take: anchors, aliases, tags, directives, and null or empty keys. */
 export const NEEDS_REFERENCE_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^%|^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m;
@@ -46,7 +53,8 @@ export const MAX_ALIAS_COUNT = 100;
 
 export function parseFast(text: string): unknown {
   // An empty document (or one of comments only) is null to `yaml`, undefined to js-yaml.
-  return jsYaml.load(text, { schema: CORE_EQUIVALENT_SCHEMA, json: false }) ?? null;
+  jsYamlLoader ??= loadJsYaml();
+  return jsYamlLoader(text) ?? null;
 }
 
 /** True for text the fast parser leaves to the reference parser. */
