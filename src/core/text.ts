@@ -1,5 +1,15 @@
-import anyAscii from 'any-ascii';
+import { createRequire } from 'node:module';
 import { latinSkeleton } from './confusables.js';
+
+/*
+ * any-ascii's tables are half a megabyte of code, about 13 ms to load, and most commands make
+ * no slug (the listing imports this module): they load when the first slug is made.
+ */
+let anyAscii: ((text: string) => string) | undefined;
+export function transliterate(text: string): string {
+  anyAscii ??= (createRequire(import.meta.url)('any-ascii') as { default: (text: string) => string }).default;
+  return anyAscii(text);
+}
 
 /**
  * Unicode case folding. JavaScript has no full case fold, so lower-casing after NFKC is
@@ -49,7 +59,7 @@ export function searchKey(text: string): string {
 
 /** Lowercase kebab-case ASCII, transliterating any script: "Türkiye Forum" → "turkiye-forum". */
 export function slugify(text: string, maxLength = 120): string {
-  const slug = anyAscii(text.normalize('NFKC'))
+  const slug = transliterate(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -1,6 +1,5 @@
-import anyAscii from 'any-ascii';
 import { latinSkeleton } from '../confusables.js';
-import { editDistance, foldCase } from '../text.js';
+import { editDistance, foldCase, transliterate } from '../text.js';
 
 /*
  * Are two spellings one person? Each name is taken apart (honorifics, suffixes and middle
@@ -25,7 +24,7 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd']);
 export function parseName(name: string): ParsedName {
   // "H.E." is one honorific, not two initials.
   const text = foldCase(latinSkeleton(name)).replace(/\bh\.\s*e\.?(?=\s|$)/g, ' he ');
-  const parts = anyAscii(text)
+  const parts = transliterate(text)
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
