@@ -1,3 +1,4 @@
+import { MAX_BLOCK_PREFIX } from './guards.js';
 import { resolvePlainScalar } from './yaml-scalars.js';
 
 /*
@@ -22,6 +23,14 @@ const GIVE_UP = { giveUp: true };
  * to js-yaml too. One character class, so the check is a quick scan.
  */
 const AVOIDED = /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/*
+ * The nesting guard (checkNesting) protects the parsers that recurse on what they read; this
+ * one recurses only as deep as the indentation, and reads flow sequences one level deep.
+ * Lines indented further than the guard allows are left to the other parsers, so that the
+ * guard refuses them there, as it always has.
+ */
+const DEEPEST_INDENT = MAX_BLOCK_PREFIX - 4;
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -79,6 +88,7 @@ class LineReader {
         continue;
       }
       while (text.charCodeAt(end - 1) === SPACE) end--;
+      if (i - pos > DEEPEST_INDENT) giveUp();
       // Document markers and directives.
       if (i === pos && (text.startsWith('---', i) || text.startsWith('...', i))) giveUp();
       this.pos = pos;
@@ -334,6 +344,7 @@ class LineReader {
       const unterminated = lineEnd === -1;
       if (unterminated) lineEnd = text.length;
       const spaces = k - pos;
+      if (spaces > DEEPEST_INDENT) giveUp();
       if (k === lineEnd) {
         if (unterminated) giveUp();
         // A blank line, inside the block or after it. Spaces past the block's indentation are content.

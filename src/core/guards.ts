@@ -36,7 +36,7 @@ export function checkSize(size: number): ByteProblem | undefined {
 }
 
 /** Bytes to text, refusing binary files and invalid UTF-8 with the place of the first bad byte. */
-export function decodeRecord(bytes: Uint8Array): DecodeResult {
+export function decodeText(bytes: Uint8Array): DecodeResult {
   const sizeProblem = checkSize(bytes.length);
   if (sizeProblem) return { ok: false, problem: sizeProblem };
   const nul = bytes.indexOf(0);
@@ -50,11 +50,16 @@ export function decodeRecord(bytes: Uint8Array): DecodeResult {
       problem: { ...bytePosition(bytes, bad), rule: 'encoding', message: 'this file is not valid UTF-8: save it as UTF-8 (the first bad byte is here)' },
     };
   }
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const depthProblem = checkNesting(text);
-  if (depthProblem) return { ok: false, problem: depthProblem };
-  return { ok: true, text };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** decodeText, then the nesting check, for text that will go to a recursive parser. */
+export function decodeRecord(bytes: Uint8Array): DecodeResult {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded;
+  const depthProblem = checkNesting(decoded.text);
+  return depthProblem ? { ok: false, problem: depthProblem } : decoded;
 }
 
 function bytePosition(bytes: Uint8Array, offset: number): { line: number; col: number } {

@@ -1,6 +1,6 @@
 import { hash as digest } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { checkSize, decodeRecord, MAX_RECORD_BYTES } from './guards.js';
+import { checkNesting, checkSize, decodeText, MAX_RECORD_BYTES } from './guards.js';
 import { parseYaml } from './parse.js';
 import type { ArchiveFile, PathIssue } from './records.js';
 import { checkSchema } from './schema.js';
@@ -70,15 +70,16 @@ export type ParsedBytes = { ok: true; text: string; data: unknown } | { ok: fals
 
 /** Bytes decoded as UTF-8 and parsed as YAML, or the first problem, placed (size is checked by the caller). */
 export function parseBytes(label: string, bytes: Uint8Array): ParsedBytes {
-  const decoded = decodeRecord(bytes);
+  const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const p = decoded.problem;
     return { ok: false, issue: { file: label, path: [], rule: p.rule, severity: 'error', message: p.message, line: p.line, col: p.col } };
   }
-  const parsed = parseYaml(decoded.text);
+  const parsed = parseYaml(decoded.text, checkNesting);
   if (!parsed.ok) {
     const p = parsed.problem;
-    return { ok: false, issue: { file: label, path: [], rule: 'yaml', severity: 'error', message: p.message, line: p.line, col: p.col } };
+    const rule = 'rule' in p ? p.rule : 'yaml';
+    return { ok: false, issue: { file: label, path: [], rule, severity: 'error', message: p.message, line: p.line, col: p.col } };
   }
   return { ok: true, text: decoded.text, data: parsed.data };
 }

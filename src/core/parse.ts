@@ -46,7 +46,12 @@ export interface ParseProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; data: unknown } | { ok: false; problem: ParseProblem };
+/** A guard's refusal: a problem with the rule it breaks (too-deep). */
+export interface GuardProblem extends ParseProblem {
+  rule: string;
+}
+
+export type ParseResult = { ok: true; data: unknown } | { ok: false; problem: ParseProblem | GuardProblem };
 
 /** Limits that keep a hostile file from exhausting memory or the stack. */
 export const MAX_ALIAS_COUNT = 100;
@@ -94,10 +99,17 @@ function isNullKeyLine(text: string, i: number): boolean {
   return Number.isNaN(after) || isBlank(after) || after === 0x0a;
 }
 
-export function parseYaml(text: string): ParseResult {
-  if (needsReferenceParser(text)) return parseReference(text);
+/**
+ * The data of a YAML text. `guard` is asked before the text goes to js-yaml or `yaml`, which
+ * recurse, so a hostile text must be refused first (checkNesting); the common-shape reader
+ * does not recurse past the indentation it accepts, so the text it takes skips the guard.
+ */
+export function parseYaml(text: string, guard?: (text: string) => GuardProblem | undefined): ParseResult {
   const common = parseCommonYaml(text);
   if (common !== UNSUPPORTED) return { ok: true, data: common };
+  const refused = guard?.(text);
+  if (refused) return { ok: false, problem: refused };
+  if (needsReferenceParser(text)) return parseReference(text);
   try {
     return { ok: true, data: parseFast(text) };
   } catch {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { renderRecord, schemaModeline } from '../core/canonical.js';
 import { parsePartialDate } from '../core/dates.js';
 import { DataError } from '../core/errors.js';
+import { checkNesting } from '../core/guards.js';
 import { firstFreeId } from '../core/ids.js';
 import { recordPath, type Plan, type PlannedRecord } from '../core/new-records.js';
 import { parseYaml } from '../core/parse.js';
@@ -89,7 +90,7 @@ function claimId(root: string, record: PlannedRecord): Claim {
 
 function readData(file: string): Record<string, unknown> | undefined {
   try {
-    const parsed = parseYaml(readFileSync(file, 'utf8'));
+    const parsed = parseYaml(readFileSync(file, 'utf8'), checkNesting);
     return parsed.ok && typeof parsed.data === 'object' && parsed.data !== null ? (parsed.data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

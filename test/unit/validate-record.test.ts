@@ -112,6 +112,12 @@ describe('byte-level guards', () => {
     expect(problem(Buffer.from(`a: ${'['.repeat(900)}${']'.repeat(900)}\n`))).toEqual(['1:68 too-deep']);
     expect(problem(Buffer.from(`a: ${'{b: '.repeat(200)}1${'}'.repeat(200)}\n`))).toHaveLength(1);
     expect(problem(Buffer.from(`${'- '.repeat(400)}x\n`))).toEqual(['1:258 too-deep']);
+    // Block mappings nested by indentation alone: the common-shape reader leaves the deep lines
+    // to the guard too, so a mapping 300 levels deep is refused, not read.
+    const nested = Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n');
+    expect(problem(Buffer.from(`${nested} x\n`))).toEqual(['258:258 too-deep']);
+    const shallow = Array.from({ length: 40 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n');
+    expect(problem(Buffer.from(`${shallow} x\n`)).filter((p) => p.endsWith('too-deep'))).toEqual([]);
   });
 
   it('does not mistake brackets in text for nesting', () => {
