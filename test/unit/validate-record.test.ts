@@ -123,6 +123,9 @@ describe('byte-level guards', () => {
   it('does not mistake brackets in text for nesting', () => {
     const prose = `title: T\ntype: webinar\nstart: 2024\nsummary: "${'[note] '.repeat(100)}"\nnotes: |\n  ${'see [1] '.repeat(100)}\n`;
     expect(problem(Buffer.from(prose))).toEqual([]);
+    // Lines of a block scalar that start with a bracket are text, not 70 levels of nesting.
+    const list = `title: T\ntype: webinar\nstart: 2024\nnotes: |\n${'  [draft, to be checked\n'.repeat(70)}`;
+    expect(problem(Buffer.from(list))).toEqual([]);
   });
 
   it('refuses records over 1 MiB', () => {
