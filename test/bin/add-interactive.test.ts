@@ -6,7 +6,8 @@ import { copyBundledArchive } from '../helpers/archive.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 import { runHub } from '../helpers/run.js';
 
-describe('hub add-event on a terminal', () => {
+// A real terminal session waits for each screen to settle: slower than the other tests, and slower still on a busy machine.
+describe('hub add-event on a terminal', { timeout: 60_000 }, () => {
   it('records a two-speaker event, registering the new speaker, and the result validates and is queryable', async () => {
     const root = copyBundledArchive();
     const session = new PtySession(['add-event'], { cwd: root });

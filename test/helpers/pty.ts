@@ -60,11 +60,21 @@ export class PtySession {
     }
   }
 
-  /** Answers a prompt: waits for it, types, presses Enter. */
+  /**
+   * Answers a prompt: waits for it, types, presses Enter. Before typing, the prompt is let
+   * finish drawing: a search prompt's first list may still be loading (country names, the
+   * registry), and text typed into it meanwhile can be overtaken by that first answer on a
+   * busy machine. After typing, the list is given a longer quiet spell to filter.
+   */
   async answer(prompt: string | RegExp, text = ''): Promise<void> {
     await this.expect(prompt);
-    await this.type(text);
-    await this.settle();
+    if (text !== '') {
+      await this.settle();
+      await this.type(text);
+      await this.settle(250);
+    } else {
+      await this.settle();
+    }
     this.child.stdin.write(KEY.enter);
   }
 
