@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -11,6 +11,16 @@ afterAll(() => {
 export const BUNDLED_ARCHIVE = path.resolve(import.meta.dirname, '../../archive');
 
 /** A temporary folder, removed when the test file ends. */
+/** Every .yaml file under a folder (hidden entries skipped), as absolute paths. */
+export function listYaml(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name.startsWith('.')) return [];
+    if (statSync(full).isDirectory()) return listYaml(full);
+    return name.endsWith('.yaml') ? [full] : [];
+  });
+}
+
 export function tempDir(prefix = 'hub-test-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   created.push(dir);

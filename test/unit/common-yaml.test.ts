@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseCommonYaml, UNSUPPORTED } from '../../src/core/common-yaml.js';
 import { parseReference, parseYaml } from '../../src/core/parse.js';
-import { BUNDLED_ARCHIVE } from '../helpers/archive.js';
+import { BUNDLED_ARCHIVE, listYaml } from '../helpers/archive.js';
 
 /*
  * The common-shape reader may leave any text to js-yaml and `yaml`; what it reads, it must
@@ -19,15 +18,6 @@ function readsAsReference(text: string): boolean {
   // toStrictEqual tells -0 from 0 and a missing key from an undefined one.
   expect(ours, JSON.stringify(text)).toStrictEqual(reference.ok ? reference.data : undefined);
   return true;
-}
-
-function listYaml(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name.startsWith('.')) return [];
-    if (statSync(full).isDirectory()) return listYaml(full);
-    return name.endsWith('.yaml') ? [full] : [];
-  });
 }
 
 const bundled = listYaml(BUNDLED_ARCHIVE).map((file) => readFileSync(file, 'utf8'));

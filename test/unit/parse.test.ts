@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { NEEDS_REFERENCE_PARSER, needsReferenceParser, parseFast, parseReference, parseYaml } from '../../src/core/parse.js';
-import { BUNDLED_ARCHIVE } from '../helpers/archive.js';
+import { BUNDLED_ARCHIVE, listYaml } from '../helpers/archive.js';
 
 /*
  * The fast parser is only an accelerator: wherever the reference parser reads a document,
@@ -43,15 +42,6 @@ const TRICKY_SCALARS = [
   '2024-04-12T10:00:00Z', '12:30', '1:20:30', '0777', '=', '<<', 'Türkiye', 'Кыргызстан', '대한민국', '"quoted"', "'single'", '- x', '[a, b]', '{a: 1}',
   'a: b', 'a #b', 'a#b', '@x', '`x', '%x', '|', '>', '!x', '&a x', '*a', '12e', '1.2.3', '0x', '0o', '+', '-', '.', '..',
 ];
-
-function listYaml(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name.startsWith('.')) return [];
-    if (statSync(full).isDirectory()) return listYaml(full);
-    return name.endsWith('.yaml') ? [full] : [];
-  });
-}
 
 describe('the fast parser agrees with the reference parser', () => {
   it('on every record of the bundled archive', () => {
