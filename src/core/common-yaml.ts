@@ -4,12 +4,13 @@ import { resolvePlainScalar } from './yaml-scalars.js';
 /*
  * A reader for the YAML that records are written in, and nothing more: block mappings with
  * plain keys, block sequences (with compact mappings as items), one-line plain, quoted and
- * flow-sequence values, and literal or folded block scalars. It reads a record about four
- * times faster than js-yaml, because it moves from line to line instead of character to
- * character. Anything outside that shape (a multi-line plain or quoted scalar, a flow
- * mapping, a quoted key, a duplicate key, a tab, a document marker...) is not guessed at: the
- * reader answers UNSUPPORTED and the caller goes on to js-yaml, then `yaml`, as before. Tests
- * hold its answers equal to `yaml`'s on the bundled archive and on generated documents.
+ * flow-sequence values, and literal or folded block scalars. It reads the bench records about
+ * three times faster than js-yaml (155 against 430 ms for 11,994), because it moves from line
+ * to line instead of character to character. Anything outside that shape (a multi-line plain
+ * or quoted scalar, a flow mapping, a quoted key, a duplicate key, a tab, a document
+ * marker...) is not guessed at: the reader answers UNSUPPORTED and the caller goes on to
+ * js-yaml, then `yaml`, as before. Tests hold its answers equal to `yaml`'s on the bundled
+ * archive and on generated and randomly edited documents.
  */
 export const UNSUPPORTED: unique symbol = Symbol('unsupported');
 
