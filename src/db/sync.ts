@@ -1,4 +1,4 @@
-import { fingerprintArchive, listArchive } from '../core/archive.js';
+import { fingerprintArchive, listArchive, type ArchiveListing } from '../core/archive.js';
 import { openCurrentIndex, type Db } from './connection.js';
 import type { LockOptions } from './lock.js';
 import { currentReport, storedFingerprint, type SyncReport } from './sync-report.js';
@@ -24,13 +24,15 @@ export interface SyncOptions {
  */
 export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
   const current = options.rebuild ? undefined : openCurrentIndex(root);
+  let listed: ArchiveListing | undefined;
   if (current) {
     // Every query passes here. When no file's name, size or time changed, one hash says so,
     // straight from the listing: no per-file objects are made.
-    if (fingerprintArchive(listArchive(root)) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
+    listed = listArchive(root);
+    if (fingerprintArchive(listed) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
     current.close();
   }
   // Something changed: the writing side loads only now (a query on an unchanged archive never needs it).
   const { syncChanges } = await import('./sync-changes.js');
-  return syncChanges(root, options);
+  return syncChanges(root, options, listed);
 }

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprintArchive, listArchive } from '../../src/core/archive.js';
+import { syncChanges } from '../../src/db/sync-changes.js';
 import { syncIndex } from '../../src/db/sync.js';
 import { MIGRATIONS } from '../../src/db/migrations.js';
 import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
@@ -30,6 +32,27 @@ describe('the index', () => {
     expect(edited.updated).toBe(1);
     const events = await runJson<Array<{ id: string; format: string }>>(['events', '--year', '2020'], { cwd: root });
     expect(events[0]!.format).toBe('hybrid');
+  });
+
+  it('takes in a file changed after the listing a sync went by, and looks at it again next time', async () => {
+    // A sync that did not wait for the lock writes from the listing that showed the change.
+    const root = makeArchive({ 'events/2024/2024-05-01-a.yaml': eventYaml({ start: '2024-05-01', title: 'First' }) });
+    await sync(root);
+    const file = 'events/2024/2024-05-01-a.yaml';
+    writeFile(root, file, eventYaml({ start: '2024-05-01', title: 'Second' }));
+    const listed = listArchive(root);
+    writeFile(root, file, eventYaml({ start: '2024-05-01', title: 'Third, written after the listing' }));
+    const { db, report } = await syncChanges(root, {}, listed);
+    expect(report.parsed).toEqual([file]);
+    expect(db.prepare('SELECT title FROM events').pluck().get()).toBe('Third, written after the listing');
+    db.close();
+    // Stamped as listed, the file differs from its stamp: the next sync hashes it (same bytes: not parsed) and is then current.
+    const next = await syncIndex(root);
+    expect(next.report).toMatchObject({ updated: 0, parsed: [] });
+    // Now the index is current with what is on disk.
+    expect(next.db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").pluck().get()).toBe(fingerprintArchive(listArchive(root)));
+    next.db.close();
+    expect((await runJson<Array<{ title: string }>>(['events'], { cwd: root }))[0]!.title).toBe('Third, written after the listing');
   });
 
   it('does not re-parse a file whose bytes are unchanged, even if touched', async () => {
