@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { appliedMigrations, canMigrate, migrate, MIGRATIONS, needsRebuild, rebuildFullText } from './migrations.js';
 
@@ -14,6 +14,21 @@ export function removeIndex(root: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
+const BUILD_SUFFIX = '.build-';
+
+/**
+ * Removes the unfinished files of builds that were killed before their rename (a crash, a
+ * kill, Ctrl-C): each is as large as the index. Called with the archive's lock held, when no
+ * other build can be running.
+ */
+export function removeLeftoverBuilds(root: string): void {
+  const file = indexPath(root);
+  const folder = path.dirname(file);
+  if (!existsSync(folder)) return;
+  const prefix = path.basename(file) + BUILD_SUFFIX;
+  for (const name of readdirSync(folder)) if (name.startsWith(prefix)) rmSync(path.join(folder, name), { force: true });
+}
+
 /**
  * Builds a new index in a temporary file next to the real one and renames it into place:
  * with no journal and no syncing the build is several times faster, and a crash midway
@@ -22,7 +37,7 @@ export function removeIndex(root: string): void {
 export async function buildIndexFile(root: string, build: (db: Db) => Promise<void>): Promise<void> {
   const file = indexPath(root);
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.build-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const temp = `${file}${BUILD_SUFFIX}${process.pid}-${Math.random().toString(36).slice(2)}`;
   const db = new Database(temp);
   try {
     // Larger pages mean fewer B-tree splits while loading (measured: about 5% faster here).

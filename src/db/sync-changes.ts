@@ -4,7 +4,7 @@ import type { WorkerGroup } from '../core/read-records.js';
 import type { RecordRead } from '../core/load-record.js';
 import type { ArchiveFile, EventData, OrganizationData, PersonData } from '../core/records.js';
 import type { RegistryEntry } from '../core/registry.js';
-import { buildIndexFile, indexPath, openIndex, type Db } from './connection.js';
+import { buildIndexFile, indexPath, openIndex, removeLeftoverBuilds, type Db } from './connection.js';
 import { withArchiveLock, type LockHolder } from './lock.js';
 import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { DerivedRows } from './derived-rows.js';
@@ -47,6 +47,7 @@ async function syncLocked(root: string, options: SyncOptions, given: ArchiveList
   const { recoverInterruptedChange } = await import('./apply-changes.js');
   const restored = recoverInterruptedChange(root);
   if (restored.length > 0) options.onRecover?.(restored);
+  removeLeftoverBuilds(root);
   // A rebuild goes straight to the side file: the old index stays readable until the rename.
   let opened = options.rebuild || !existsSync(indexPath(root)) ? undefined : openIndex(root);
   const listed = restored.length === 0 && given ? given : listArchive(root);

@@ -48,6 +48,22 @@ describe('writes that are never half done', () => {
     expect(yearFiles(root, '2026')).toEqual(['2026-02-03-killed-mid-write.yaml']);
   });
 
+  it('a rebuild killed before its rename leaves the old index in use, and the next one clears what it left', () => {
+    const root = copyBundledArchive();
+    const before = hub(['speakers', '--country', 'KZ', '--format', 'json'], { cwd: root });
+    expect(before.code).toBe(0);
+    const preload = renameFault(path.join(root, '..'), { nth: 1, action: 'kill', onto: 'index.sqlite' });
+    const killed = hub(['index', '--rebuild'], { cwd: root, node: ['--import', preload] });
+    expect(killed.signal).toBe('SIGKILL');
+    const leftovers = () => readdirSync(path.join(root, '.hub')).filter((f) => f.includes('.build-'));
+    expect(leftovers().length).toBeGreaterThan(0);
+    // The old index still answers, and the leftover is nobody's business until the next build.
+    expect(hub(['speakers', '--country', 'KZ', '--format', 'json'], { cwd: root }).stdout).toBe(before.stdout);
+    expect(hub(['index', '--rebuild'], { cwd: root }).code).toBe(0);
+    expect(leftovers()).toEqual([]);
+    expect(hub(['speakers', '--country', 'KZ', '--format', 'json'], { cwd: root }).stdout).toBe(before.stdout);
+  });
+
   it('20 writers at once: 20 valid records, and an index that holds all of them', async () => {
     const root = copyBundledArchive();
     const drafts = path.join(root, '..');
