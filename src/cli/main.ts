@@ -33,9 +33,22 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
+    if (isDamagedDatabase(error)) {
+      // A crash or a full disk can leave the index unreadable; it holds nothing the YAML files do not.
+      io.stderr.write(`${colors.red('error:')} the index in the archive's .hub folder is damaged (${message})\n`);
+      io.stderr.write(`${colors.dim('hint: it holds nothing the YAML files do not: run `hub index --rebuild` to build it again')}\n`);
+      if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+      return 1;
+    }
     io.stderr.write(`${colors.red('error:')} unexpected failure: ${message}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write(`${colors.dim('run again with --debug for details, and report it if it persists')}\n`);
     return 1;
   }
+}
+
+/** SQLite's codes for a file that is not, or no longer, a readable database. */
+function isDamagedDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }

@@ -106,6 +106,23 @@ describe('the index', () => {
     expect(await runJson(['speakers'], { cwd: root })).toEqual(before);
   });
 
+  it('says how to mend an index damaged past its first page, and a rebuild mends it', async () => {
+    const root = copyBundledArchive();
+    const before = await runJson(['speakers'], { cwd: root });
+    // What a crash during writeback can leave: a valid header, then pages of zeros.
+    const file = path.join(root, '.hub/index.sqlite');
+    const bytes = readFileSync(file);
+    bytes.fill(0, 4 * 4096, 24 * 4096);
+    writeFileSync(file, bytes);
+    const damaged = await runHub(['speakers'], { cwd: root });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain("error: the index in the archive's .hub folder is damaged (database disk image is malformed)");
+    expect(damaged.stderr).toContain('hint: it holds nothing the YAML files do not: run `hub index --rebuild` to build it again');
+    expect(damaged.stderr).not.toContain('unexpected failure');
+    expect((await runHub(['index', '--rebuild'], { cwd: root })).code).toBe(0);
+    expect(await runJson(['speakers'], { cwd: root })).toEqual(before);
+  });
+
   it('is a plain SQLite file with migrations, full-text search and views', async () => {
     const root = copyBundledArchive();
     await sync(root);
