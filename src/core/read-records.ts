@@ -7,9 +7,10 @@ import { runnerFor, type WorkerTask } from './task-runner.js';
 /*
  * Reading and parsing is most of the cost of a full validation and half of a full index
  * build. Large passes are split into batches that worker threads parse while the main thread
- * uses what they have already parsed; when the main thread has nothing to use, it parses the
- * next batch itself. Results are handled in file order, so nothing depends on which thread was
- * faster. Small passes stay on the main thread, where starting workers costs more than it saves.
+ * uses what they have already parsed; unless what it does with them is heavy work of its own
+ * (see PassOptions), when it has nothing to use it parses the next batch itself. Results are
+ * handled in file order, so nothing depends on which thread was faster. Small passes stay on
+ * the main thread, where starting workers costs more than it saves.
  */
 const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
 // For tests: `0` leaves every batch of a parallel pass to the workers, whose results cross threads as JSON.
@@ -18,10 +19,9 @@ const BATCH_SIZE = 200;
 const FIRST_BATCH_SIZE = 40;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 /*
- * The main thread parses whenever it waits, so it counts as one of the parsing threads: one
- * worker per further core. On two cores, one worker and the main thread built the 10k index
- * faster than two workers did, with less CPU: one isolate fewer to start and compile for, and
- * the main thread's share never goes through JSON.
+ * One worker per core beyond the first: the main thread has the other, whether it parses
+ * when it waits or writes an index. On two cores, one worker built the 10k index faster than
+ * two did, with less CPU: one isolate fewer to start and compile for.
  */
 const WORKER_COUNT = Math.min(availableParallelism() - 1, 3);
 /*
@@ -33,6 +33,17 @@ const WORKER_COUNT = Math.min(availableParallelism() - 1, 3);
 const WORKER_YOUNG_GENERATION_MB = 24;
 
 export type RecordHandler = (file: ArchiveFile, read: RecordRead) => void;
+
+export interface PassOptions {
+  /**
+   * False when what the main thread does with each result is heavy work of its own (a full
+   * index build writes every row): it then leaves every batch to the workers and never loads
+   * the parser. A main thread that parsed while it waited made V8 optimise the parser on both
+   * threads, and compiling is work for the same two cores: the 10k build took 1510 against
+   * 1440 ms (median of 15 alternating runs), with 120 ms more CPU.
+   */
+  parseHere?: boolean;
+}
 
 export interface WorkerBatch {
   index: number;
@@ -46,8 +57,9 @@ export async function streamRecords(
   hashOf: (file: ArchiveFile) => string | null,
   handle: RecordHandler,
   workers?: WorkerGroup,
+  options: PassOptions = {},
 ): Promise<void> {
-  await mapInOrder(files, { kind: 'read' }, hashOf, handle, workers);
+  await mapInOrder(files, { kind: 'read' }, hashOf, handle, workers, options);
 }
 
 /** True when a pass over this many files is worth worker threads. */
@@ -136,6 +148,7 @@ export async function mapInOrder<R>(
   hashOf: (file: ArchiveFile) => string | null,
   handle: (file: ArchiveFile, result: R) => void,
   started?: WorkerGroup,
+  options: PassOptions = {},
 ): Promise<void> {
   if (!worthWorkers(files.length)) {
     started?.close();
@@ -176,13 +189,13 @@ export async function mapInOrder<R>(
         (error: unknown) => (ended = { error }),
       )
       .finally(() => wake());
-    const run = await runnerFor(task);
+    const run = MAIN_THREAD_PARSES && options.parseHere !== false ? await runnerFor(task) : undefined;
     // This thread uses every result it can; when the next one is still being parsed, it
-    // parses a batch nobody has taken, and waits only when none is left.
+    // parses a batch nobody has taken (if it parses at all), and waits only when none is left.
     for (drain(); next < batches.length; drain()) {
       if (ended?.error !== undefined) throw ended.error;
-      const mine = MAIN_THREAD_PARSES ? workers.claim(batches.length) : undefined;
-      if (mine !== undefined) {
+      const mine = run ? workers.claim(batches.length) : undefined;
+      if (run && mine !== undefined) {
         const batch = batches[mine]!;
         arrived.set(mine, batch.files.map((file, i) => run(file, batch.hashes[i] ?? null) as R));
         // Let the workers' results in before taking another batch.

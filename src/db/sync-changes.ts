@@ -151,7 +151,10 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
   };
   // One pass, registries first: results arrive in this order, so every registry record is
   // written before the first event resolves against them, and one set of workers serves both.
-  await streamRecords([...plan.touched.filter((f) => f.kind !== 'event'), ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle, workers);
+  // This thread writes every row: the workers, if any, parse (see PassOptions).
+  await streamRecords([...plan.touched.filter((f) => f.kind !== 'event'), ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle, workers, {
+    parseHere: false,
+  });
   changes.finish();
 }
 
