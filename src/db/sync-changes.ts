@@ -10,7 +10,7 @@ import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizatio
 import { DerivedRows } from './derived-rows.js';
 import { countFiles, currentReport, newReport, storedFingerprint, type SyncReport } from './sync-report.js';
 import type { SyncOptions } from './sync.js';
-import { IndexWriter, loadResolver, resolverFrom, type EventRefs, type Resolver } from './write-records.js';
+import { IndexWriter, loadResolver, lookupResolver, resolverFrom, type EventRefs, type Resolver } from './write-records.js';
 
 /*
  * The writing side of a sync (see syncIndex): taking the lock, comparing the files with the
@@ -266,7 +266,7 @@ class ChangeWriter {
     // The same id in two year folders: the first in path order is indexed, validate reports the other.
     if (this.eventIds.has(file.id) || (!this.build && this.writer.eventFile(file.id) !== undefined)) return false;
     this.eventIds.add(file.id);
-    this.resolver ??= this.build ? resolverFrom(this.build.people, this.build.organizations) : loadResolver(this.db);
+    this.resolver ??= this.build ? resolverFrom(this.build.people, this.build.organizations) : lookupResolver(this.db);
     const refs = this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver);
     // Only a change to an index that already had rows refreshes the rows its people and organisations affect.
     if (!this.build) this.note(refs);

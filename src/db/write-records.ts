@@ -1,6 +1,6 @@
 import { parsePartialDate } from '../core/dates.js';
 import type { EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type RegistryEntry } from '../core/registry.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, unregisteredId, type RegistryEntry } from '../core/registry.js';
 import { compareBinary, nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import type { DerivedRows } from './derived-rows.js';
@@ -23,6 +23,42 @@ export function loadResolver(db: Db): Resolver {
       data: JSON.parse(r.record) as D,
     }));
   return resolverFrom(entries<PersonData>('people'), entries<OrganizationData>('organizations'));
+}
+
+/**
+ * A resolver that looks each ref up in the index's name tables, for a sync that writes a few
+ * events: the same answers as loadResolver (a test holds them to it), without reading and
+ * keying every registry record first, which took about 30 ms of a one-file sync at 3,000
+ * people. A name two records claim goes to the least id, as the registries' first claim does.
+ */
+export function lookupResolver(db: Db): Resolver {
+  const lookup = (sql: string) => {
+    const statement = db.prepare(sql).pluck();
+    const answers = new Map<string, unknown>();
+    return (value: string) => {
+      if (!answers.has(value)) answers.set(value, statement.get(value));
+      return answers.get(value);
+    };
+  };
+  const person = lookup('SELECT country FROM people WHERE id = ? AND registered = 1');
+  const organization = lookup('SELECT 1 FROM organizations WHERE id = ? AND registered = 1');
+  const personByKey = lookup('SELECT person_id FROM person_names WHERE key = ? ORDER BY person_id LIMIT 1');
+  const organizationByKey = lookup('SELECT organization_id FROM organization_names WHERE key = ? ORDER BY organization_id LIMIT 1');
+  const resolve = (ref: string, isRegistered: (id: string) => boolean, byKey: (key: string) => unknown) => {
+    if (isRegistered(ref)) return ref;
+    const key = nameKey(ref);
+    const id = key === '' ? undefined : (byKey(key) as string | undefined);
+    return id ?? unregisteredId(ref);
+  };
+  const isRegisteredPerson = (id: string) => person(id) !== undefined;
+  const isRegisteredOrganization = (id: string) => organization(id) !== undefined;
+  return {
+    person: (ref) => resolve(ref, isRegisteredPerson, personByKey),
+    organization: (ref) => resolve(ref, isRegisteredOrganization, organizationByKey),
+    personCountry: (id) => (person(id) as string | null | undefined) ?? null,
+    isRegisteredPerson,
+    isRegisteredOrganization,
+  };
 }
 
 /**

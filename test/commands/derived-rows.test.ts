@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.js';
 import { fillParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople } from '../../src/db/resolve-refs.js';
 import { syncIndex } from '../../src/db/sync.js';
+import { loadResolver, lookupResolver, type Resolver } from '../../src/db/write-records.js';
 import { generateArchive } from '../../scripts/bench/generate.js';
 import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 
@@ -95,5 +96,36 @@ describe('rows derived by a fresh build', () => {
     // A registry change resolves every ref again from the index's own tables.
     writeFile(root, 'people/zed.yaml', 'name: Zed\n');
     expect(await speakerId(false)).toBe('ana');
+  });
+});
+
+describe('the resolver a sync of a few events uses', () => {
+  it('answers as the registries do, for every ref of the bundled and a generated archive and for edge cases', async () => {
+    const edge = makeArchive({
+      'people/ana.yaml': 'name: Ana Lima\ncountry: BR\naliases: ["A. Lima", "—"]\n',
+      'people/ana-lima.yaml': 'name: Ana Lima\n',
+      'people/no-country.yaml': 'name: Bo 😀 Li\n',
+      'organizations/oecd.yaml': 'name: Organisation for Economic Co-operation and Development\nacronym: OECD\n',
+      'organizations/oecd-2.yaml': 'name: Another\nacronym: oecd\n',
+      'events/2024/2024-05-01-a.yaml': `${eventYaml({ start: '2024-05-01' })}${speakers('{name: "ana  LIMA"}', '{person: no-country}')}\n`,
+    });
+    const generated = `${tempDir()}/archive`;
+    generateArchive(generated, { events: 300, seed: 11 });
+    const extra = ['Ana Lima', 'a. lima', '—', '...', '', 'ana', 'no-country', 'bo 😀 li', 'Nobody At All', 'OECD', 'oecd', 'Another', 'oecd-2', 'Институт'];
+    for (const root of [edge, copyBundledArchive(), generated]) {
+      const { db } = await syncIndex(root, { rebuild: true });
+      try {
+        const refs = new Set(extra);
+        for (const column of ['person_ref', 'name', 'organization']) for (const v of db.prepare(`SELECT DISTINCT ${column} FROM appearances WHERE ${column} IS NOT NULL`).pluck().all()) refs.add(v as string);
+        for (const v of db.prepare('SELECT DISTINCT organization FROM event_organizations').pluck().all()) refs.add(v as string);
+        for (const v of db.prepare('SELECT id FROM people UNION SELECT id FROM organizations').pluck().all()) refs.add(v as string);
+        const answers = (r: Resolver) =>
+          [...refs].map((ref) => [ref, r.person(ref), r.organization(ref), r.personCountry(ref), r.isRegisteredPerson(ref), r.isRegisteredOrganization(ref)]);
+        expect(answers(lookupResolver(db))).toEqual(answers(loadResolver(db)));
+        expect(refs.size).toBeGreaterThan(extra.length);
+      } finally {
+        db.close();
+      }
+    }
   });
 });
