@@ -64,10 +64,20 @@ export function buildOrganizationRegistry(entries: Array<RegistryEntry<Organizat
 }
 
 /**
+ * What resolving a ref needs of a registry: a Registry, or look-ups into the index's copy of
+ * one. `byKey` never answers the empty key (buildRegistry keeps no such name).
+ */
+export interface RefLookup {
+  byId: { has(id: string): boolean };
+  byKey: { get(key: string): string | undefined };
+  resolved: Map<string, Resolution>;
+}
+
+/**
  * The id a ref stands for: a registered id, the id of the registered record whose name or
  * alias matches, or, for a name nobody registered, an id made from the name itself.
  */
-export function resolveRef<D>(registry: Registry<D>, ref: string): Resolution {
+export function resolveRef(registry: RefLookup, ref: string): Resolution {
   let resolution = registry.resolved.get(ref);
   if (resolution === undefined) {
     const id = registry.byId.has(ref) ? ref : registry.byKey.get(nameKey(ref));

@@ -1,6 +1,6 @@
 import { parsePartialDate } from '../core/dates.js';
 import type { EventData, OrganizationData, PersonData } from '../core/records.js';
-import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, unregisteredId, type RegistryEntry } from '../core/registry.js';
+import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type RefLookup, type RegistryEntry } from '../core/registry.js';
 import { compareBinary, nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import type { DerivedRows } from './derived-rows.js';
@@ -34,31 +34,19 @@ export function loadResolver(db: Db): Resolver {
 export function lookupResolver(db: Db): Resolver {
   const lookup = (sql: string) => {
     const statement = db.prepare(sql).pluck();
-    const answers = new Map<string, unknown>();
-    return (value: string) => {
-      if (!answers.has(value)) answers.set(value, statement.get(value));
-      return answers.get(value);
-    };
+    return (value: string) => statement.get(value) as string | null | undefined;
   };
-  const person = lookup('SELECT country FROM people WHERE id = ? AND registered = 1');
+  const countryOf = lookup('SELECT country FROM people WHERE id = ? AND registered = 1');
   const organization = lookup('SELECT 1 FROM organizations WHERE id = ? AND registered = 1');
-  const personByKey = lookup('SELECT person_id FROM person_names WHERE key = ? ORDER BY person_id LIMIT 1');
-  const organizationByKey = lookup('SELECT organization_id FROM organization_names WHERE key = ? ORDER BY organization_id LIMIT 1');
-  const resolve = (ref: string, isRegistered: (id: string) => boolean, byKey: (key: string) => unknown) => {
-    if (isRegistered(ref)) return ref;
-    const key = nameKey(ref);
-    const id = key === '' ? undefined : (byKey(key) as string | undefined);
-    return id ?? unregisteredId(ref);
+  const byKey = (sql: string) => {
+    const find = lookup(sql);
+    return { get: (key: string) => (key === '' ? undefined : (find(key) ?? undefined)) };
   };
-  const isRegisteredPerson = (id: string) => person(id) !== undefined;
-  const isRegisteredOrganization = (id: string) => organization(id) !== undefined;
-  return {
-    person: (ref) => resolve(ref, isRegisteredPerson, personByKey),
-    organization: (ref) => resolve(ref, isRegisteredOrganization, organizationByKey),
-    personCountry: (id) => (person(id) as string | null | undefined) ?? null,
-    isRegisteredPerson,
-    isRegisteredOrganization,
-  };
+  return resolverOver(
+    { byId: { has: (id) => countryOf(id) !== undefined }, byKey: byKey('SELECT person_id FROM person_names WHERE key = ? ORDER BY person_id LIMIT 1'), resolved: new Map() },
+    { byId: { has: (id) => organization(id) !== undefined }, byKey: byKey('SELECT organization_id FROM organization_names WHERE key = ? ORDER BY organization_id LIMIT 1'), resolved: new Map() },
+    (id) => countryOf(id) ?? null,
+  );
 }
 
 /**
@@ -70,10 +58,14 @@ export function resolverFrom(peopleEntries: Array<RegistryEntry<PersonData>>, or
   const byId = (a: { id: string }, b: { id: string }) => compareBinary(a.id, b.id);
   const people = buildPeopleRegistry([...peopleEntries].sort(byId));
   const organizations = buildOrganizationRegistry([...organizationEntries].sort(byId));
+  return resolverOver(people, organizations, (id) => people.byId.get(id)?.country ?? null);
+}
+
+function resolverOver(people: RefLookup, organizations: RefLookup, personCountry: (id: string) => string | null): Resolver {
   return {
     person: (ref) => resolveRef(people, ref).id,
     organization: (ref) => resolveRef(organizations, ref).id,
-    personCountry: (id) => people.byId.get(id)?.country ?? null,
+    personCountry,
     isRegisteredPerson: (id) => people.byId.has(id),
     isRegisteredOrganization: (id) => organizations.byId.has(id),
   };
