@@ -29,12 +29,12 @@ export class DerivedRows {
   private readonly organizations = new Map<string, string>();
 
   constructor(private readonly db: Db) {
-    this.participation = db.prepare('INSERT INTO event_participation (event_id, country, how) VALUES (?, ?, ?)');
+    this.participation = db.prepare('INSERT INTO event_participation (event_key, country, how) VALUES (?, ?, ?)');
   }
 
   /** Which countries took part in an event, with how (bits: 1 hosted, 2 listed, 4 sent a speaker). */
-  addParticipation(eventId: string, countries: Map<string, number>): void {
-    for (const [country, how] of countries) this.participation.run(eventId, country, how);
+  addParticipation(eventKey: number, countries: Map<string, number>): void {
+    for (const [country, how] of countries) this.participation.run(eventKey, country, how);
   }
 
   /** An unregistered person is described by their most recent appearance (the first entry of the latest event). */
@@ -58,7 +58,7 @@ export class DerivedRows {
   }
 }
 
-/** The order of `ROW_NUMBER() OVER (ORDER BY event_start DESC, event_id DESC, seq)` in refreshUnregisteredPeople. */
+/** The order of `ROW_NUMBER() OVER (ORDER BY a.event_start DESC, e.id DESC, a.seq)` in refreshUnregisteredPeople. */
 function isMoreRecent(a: UnregisteredAppearance, b: UnregisteredAppearance): boolean {
   if (a.eventStart !== b.eventStart) return a.eventStart > b.eventStart;
   const byEvent = compareBinary(a.eventId, b.eventId);

@@ -11,37 +11,37 @@ import type { Resolver } from './write-records.js';
 
 /** Resolves every person and organisation ref in the index again (after a registry change). */
 export function resolveAllRefs(db: Db, resolve: Resolver): void {
-  const appearances = db.prepare('SELECT event_id, seq, person_ref, name, person_id, organization, organization_id FROM appearances').all() as Array<{
-    event_id: string; seq: number; person_ref: string | null; name: string | null; person_id: string; organization: string | null; organization_id: string | null;
+  const appearances = db.prepare('SELECT event_key, seq, person_ref, name, person_id, organization, organization_id FROM appearances').all() as Array<{
+    event_key: number; seq: number; person_ref: string | null; name: string | null; person_id: string; organization: string | null; organization_id: string | null;
   }>;
-  const setAppearance = db.prepare('UPDATE appearances SET person_id = ?, organization_id = ? WHERE event_id = ? AND seq = ?');
+  const setAppearance = db.prepare('UPDATE appearances SET person_id = ?, organization_id = ? WHERE event_key = ? AND seq = ?');
   for (const a of appearances) {
     const personId = a.person_ref ?? resolve.person(a.name!);
     const orgId = a.organization === null ? null : resolve.organization(a.organization);
-    if (personId !== a.person_id || orgId !== a.organization_id) setAppearance.run(personId, orgId, a.event_id, a.seq);
+    if (personId !== a.person_id || orgId !== a.organization_id) setAppearance.run(personId, orgId, a.event_key, a.seq);
   }
-  const quotes = db.prepare('SELECT event_id, seq, speaker, person_id FROM quotes').all() as Array<{ event_id: string; seq: number; speaker: string; person_id: string }>;
-  const setQuote = db.prepare('UPDATE quotes SET person_id = ? WHERE event_id = ? AND seq = ?');
+  const quotes = db.prepare('SELECT event_key, seq, speaker, person_id FROM quotes').all() as Array<{ event_key: number; seq: number; speaker: string; person_id: string }>;
+  const setQuote = db.prepare('UPDATE quotes SET person_id = ? WHERE event_key = ? AND seq = ?');
   for (const q of quotes) {
     const id = resolve.person(q.speaker);
-    if (id !== q.person_id) setQuote.run(id, q.event_id, q.seq);
+    if (id !== q.person_id) setQuote.run(id, q.event_key, q.seq);
   }
-  const presentations = db.prepare('SELECT event_id, seq, speaker, person_id, organization, organization_id FROM presentations').all() as Array<{
-    event_id: string; seq: number; speaker: string | null; person_id: string | null; organization: string | null; organization_id: string | null;
+  const presentations = db.prepare('SELECT event_key, seq, speaker, person_id, organization, organization_id FROM presentations').all() as Array<{
+    event_key: number; seq: number; speaker: string | null; person_id: string | null; organization: string | null; organization_id: string | null;
   }>;
-  const setPresentation = db.prepare('UPDATE presentations SET person_id = ?, organization_id = ? WHERE event_id = ? AND seq = ?');
+  const setPresentation = db.prepare('UPDATE presentations SET person_id = ?, organization_id = ? WHERE event_key = ? AND seq = ?');
   for (const p of presentations) {
     const personId = p.speaker === null ? null : resolve.person(p.speaker);
     const orgId = p.organization === null ? null : resolve.organization(p.organization);
-    if (personId !== p.person_id || orgId !== p.organization_id) setPresentation.run(personId, orgId, p.event_id, p.seq);
+    if (personId !== p.person_id || orgId !== p.organization_id) setPresentation.run(personId, orgId, p.event_key, p.seq);
   }
-  const links = db.prepare('SELECT event_id, relation, seq, organization, organization_id FROM event_organizations').all() as Array<{
-    event_id: string; relation: string; seq: number; organization: string; organization_id: string;
+  const links = db.prepare('SELECT event_key, relation, seq, organization, organization_id FROM event_organizations').all() as Array<{
+    event_key: number; relation: string; seq: number; organization: string; organization_id: string;
   }>;
-  const setLink = db.prepare('UPDATE event_organizations SET organization_id = ? WHERE event_id = ? AND relation = ? AND seq = ?');
+  const setLink = db.prepare('UPDATE event_organizations SET organization_id = ? WHERE event_key = ? AND relation = ? AND seq = ?');
   for (const l of links) {
     const id = resolve.organization(l.organization);
-    if (id !== l.organization_id) setLink.run(id, l.event_id, l.relation, l.seq);
+    if (id !== l.organization_id) setLink.run(id, l.event_key, l.relation, l.seq);
   }
 }
 
@@ -71,8 +71,8 @@ export function refreshUnregisteredPeople(db: Db, ids?: Iterable<string>): void 
     INSERT INTO people (id, name, honorific, country, organization, position, registered)
     SELECT person_id, name, honorific, country, organization, position, 0 FROM (
       SELECT a.person_id, COALESCE(a.name, a.person_ref) AS name, a.honorific, a.country, a.organization, a.position,
-             ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY a.event_start DESC, a.event_id DESC, a.seq) AS n
-      FROM appearances a
+             ROW_NUMBER() OVER (PARTITION BY a.person_id ORDER BY a.event_start DESC, e.id DESC, a.seq) AS n
+      FROM appearances a JOIN events e ON e.key = a.event_key
       WHERE ${scope.on('a.person_id')} AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = a.person_id)
     ) WHERE n = 1`).run(scope.params);
 }
@@ -107,6 +107,7 @@ export function refreshParticipation(db: Db): void {
 export function fillParticipation(db: Db, eventIds?: Iterable<string>): void {
   const scope = scopeOf(eventIds);
   if (!scope) return;
-  db.prepare(`DELETE FROM event_participation WHERE ${scope.on('event_id')}`).run(scope.params);
-  db.prepare(participationInsert(scope.on)).run(scope.params);
+  const inScope = eventIds === undefined ? undefined : scope.on;
+  db.prepare(`DELETE FROM event_participation${inScope ? ` WHERE event_key IN (SELECT key FROM events WHERE ${inScope('id')})` : ''}`).run(scope.params);
+  db.prepare(participationInsert(inScope)).run(scope.params);
 }

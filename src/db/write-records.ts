@@ -93,16 +93,16 @@ export class IndexWriter {
       event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
         part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes, speakers, topics)
         VALUES (${Array(25).fill('?').join(', ')})`),
-      appearance: p(`INSERT INTO appearances (event_id, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents, event_start)
+      appearance: p(`INSERT INTO appearances (event_key, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents, event_start)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      topic: p('INSERT INTO event_topics (event_id, seq, topic) VALUES (?, ?, ?)'),
-      country: p('INSERT INTO event_countries (event_id, seq, country) VALUES (?, ?, ?)'),
-      organization: p('INSERT INTO event_organizations (event_id, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
-      quote: p('INSERT INTO quotes (event_id, seq, speaker, person_id, text) VALUES (?, ?, ?, ?, ?)'),
-      presentation: p(`INSERT INTO presentations (event_id, seq, title, speaker, person_id, organization, organization_id, country, url, file)
+      topic: p('INSERT INTO event_topics (event_key, seq, topic) VALUES (?, ?, ?)'),
+      country: p('INSERT INTO event_countries (event_key, seq, country) VALUES (?, ?, ?)'),
+      organization: p('INSERT INTO event_organizations (event_key, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
+      quote: p('INSERT INTO quotes (event_key, seq, speaker, person_id, text) VALUES (?, ?, ?, ?, ?)'),
+      presentation: p(`INSERT INTO presentations (event_key, seq, title, speaker, person_id, organization, organization_id, country, url, file)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      source: p('INSERT INTO sources (event_id, seq, url, title, published) VALUES (?, ?, ?, ?, ?)'),
-      doc: p('INSERT INTO search_docs (event_id, kind, seq, title, body) VALUES (?, ?, ?, ?, ?)'),
+      source: p('INSERT INTO sources (event_key, seq, url, title, published) VALUES (?, ?, ?, ?, ?)'),
+      doc: p('INSERT INTO search_docs (event_key, kind, seq, title, body) VALUES (?, ?, ?, ?, ?)'),
       dropUnregisteredPerson: p('DELETE FROM people WHERE id = ? AND registered = 0'),
       dropUnregisteredOrganization: p('DELETE FROM organizations WHERE id = ? AND registered = 0'),
       person: p(`INSERT INTO people (id, file, name, honorific, country, organization, position, registered, record)
@@ -110,12 +110,11 @@ export class IndexWriter {
       personName: p('INSERT OR IGNORE INTO person_names (key, person_id, name, is_alias) VALUES (?, ?, ?, ?)'),
       org: p(`INSERT INTO organizations (id, file, name, acronym, country, kind, registered, record) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`),
       orgName: p('INSERT OR IGNORE INTO organization_names (key, organization_id, name) VALUES (?, ?, ?)'),
-      eventIdsOfFile: p('SELECT id FROM events WHERE file = ?'),
       deleteEvents: p('DELETE FROM events WHERE file = ?'),
-      peopleOfFile: p('SELECT DISTINCT person_id FROM appearances WHERE event_id IN (SELECT id FROM events WHERE file = ?)'),
-      organizationsOfFile: p(`SELECT organization_id FROM event_organizations WHERE event_id IN (SELECT id FROM events WHERE file = @file)
-        UNION SELECT organization_id FROM appearances WHERE organization_id IS NOT NULL AND event_id IN (SELECT id FROM events WHERE file = @file)
-        UNION SELECT organization_id FROM presentations WHERE organization_id IS NOT NULL AND event_id IN (SELECT id FROM events WHERE file = @file)`),
+      peopleOfFile: p('SELECT DISTINCT person_id FROM appearances WHERE event_key IN (SELECT key FROM events WHERE file = ?)'),
+      organizationsOfFile: p(`SELECT organization_id FROM event_organizations WHERE event_key IN (SELECT key FROM events WHERE file = @file)
+        UNION SELECT organization_id FROM appearances WHERE organization_id IS NOT NULL AND event_key IN (SELECT key FROM events WHERE file = @file)
+        UNION SELECT organization_id FROM presentations WHERE organization_id IS NOT NULL AND event_key IN (SELECT key FROM events WHERE file = @file)`),
       deletePeople: p('DELETE FROM people WHERE file = ?'),
       deletePersonNames: p('DELETE FROM person_names WHERE person_id = ?'),
       deleteOrgs: p('DELETE FROM organizations WHERE file = ?'),
@@ -170,12 +169,15 @@ export class IndexWriter {
     const start = parsePartialDate(data.start)!;
     const end = data.end === undefined ? undefined : parsePartialDate(data.end);
     const attendance = data.attendance;
-    this.s.event.run(
+    // The key SQLite gives the event: its rows refer to it by that (see migration 007).
+    const key = Number(
+      this.s.event.run(
       id, file, data.title, data.type, start.text, start.first, start.last, orNull(end?.text), orNull(end?.last), start.year,
       data.status ?? 'held', orNull(data.format), orNull(data.location?.venue), orNull(data.location?.city), orNull(data.location?.country),
       orNull(data.part_of), orNull(data.series), orNull(data.theme), orNull(attendance?.participants), orNull(attendance?.countries),
       attendance?.approximate === undefined ? null : Number(attendance.approximate), orNull(data.summary), orNull(data.notes),
       data.speakers?.length ?? 0, JSON.stringify(data.topics ?? []),
+      ).lastInsertRowid,
     );
     const eventStart = Number(start.first.replaceAll('-', ''));
     const refs: EventRefs = { people: [], organizations: [] };
@@ -197,7 +199,7 @@ export class IndexWriter {
       refs.people.push(personId);
       const org = s.organization;
       const represents = s.country ?? resolve.personCountry(personId);
-      this.s.appearance.run(id, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
+      this.s.appearance.run(key, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
         orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents, eventStart);
       takePart(represents, 4);
       if (derived && !resolve.isRegisteredPerson(personId)) {
@@ -207,25 +209,25 @@ export class IndexWriter {
         });
       }
     });
-    (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(id, seq, topic));
+    (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(key, seq, topic));
     (data.countries ?? []).forEach((country, seq) => {
-      this.s.country.run(id, seq, country);
+      this.s.country.run(key, seq, country);
       takePart(country, 2);
     });
-    (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(id, 'organizer', seq, ref, organization(ref)));
-    (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(id, 'partner', seq, ref, organization(ref)));
-    (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(id, seq, q.speaker, resolve.person(q.speaker), q.text));
+    (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(key, 'organizer', seq, ref, organization(ref)));
+    (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(key, 'partner', seq, ref, organization(ref)));
+    (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(key, seq, q.speaker, resolve.person(q.speaker), q.text));
     (data.presentations ?? []).forEach((p, seq) =>
-      this.s.presentation.run(id, seq, p.title, orNull(p.speaker), p.speaker === undefined ? null : resolve.person(p.speaker),
+      this.s.presentation.run(key, seq, p.title, orNull(p.speaker), p.speaker === undefined ? null : resolve.person(p.speaker),
         orNull(p.organization), p.organization === undefined ? null : organization(p.organization), orNull(p.country), orNull(p.url), orNull(p.file)),
     );
     (data.sources ?? []).forEach((src, seq) =>
-      this.s.source.run(id, seq, orNull(src.url), orNull(src.title), src.published === undefined ? null : String(src.published)),
+      this.s.source.run(key, seq, orNull(src.url), orNull(src.title), src.published === undefined ? null : String(src.published)),
     );
     const body = [data.theme, data.series, data.summary].filter((v): v is string => typeof v === 'string').join('\n');
-    this.s.doc.run(id, 'event', 0, data.title, body);
-    (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(id, 'quote', seq, '', q.text));
-    derived?.addParticipation(id, taking);
+    this.s.doc.run(key, 'event', 0, data.title, body);
+    (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(key, 'quote', seq, '', q.text));
+    derived?.addParticipation(key, taking);
     return refs;
   }
 }

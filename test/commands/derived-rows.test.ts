@@ -13,7 +13,7 @@ import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '
  */
 function derivedRows(db: Db) {
   return {
-    participation: db.prepare('SELECT event_id, country, how FROM event_participation ORDER BY event_id, country').all(),
+    participation: db.prepare('SELECT e.id AS event_id, p.country, p.how FROM event_participation p JOIN events e ON e.key = p.event_key ORDER BY e.id, p.country').all(),
     people: db.prepare('SELECT * FROM people WHERE registered = 0 ORDER BY id').all(),
     organizations: db.prepare('SELECT * FROM organizations WHERE registered = 0 ORDER BY id').all(),
   };

@@ -52,7 +52,7 @@ export function loadRecordingChoices(db: Db): RecordingChoices {
   const seen = new Set<string>();
   const appearances = db
     .prepare(`SELECT a.person_id, a.honorific, a.position, COALESCE(a.organization_id, a.organization) AS organization, a.country
-      FROM appearances a JOIN events e ON e.id = a.event_id ORDER BY e.start_last DESC, e.id DESC, a.seq`)
+      FROM appearances a JOIN events e ON e.key = a.event_key ORDER BY e.start_last DESC, e.id DESC, a.seq`)
     .all() as Array<{ person_id: string; honorific: string | null; position: string | null; organization: string | null; country: string | null }>;
   for (const a of appearances) {
     if (seen.has(a.person_id)) continue;

@@ -20,7 +20,7 @@ export interface CountryCount {
   speakers: number;
 }
 
-/** A condition on `column` (an event id) keeping the events that start within the dates, if any are given. */
+/** A condition on `column` (an event key) keeping the events that start within the dates, if any are given. */
 function eventsInRange(filters: DateFilters, column: string): { and: string; params: Record<string, unknown> } {
   const c = emptyConditions();
   addEventsInRange(c, filters, column);
@@ -28,14 +28,14 @@ function eventsInRange(filters: DateFilters, column: string): { and: string; par
 }
 
 export function listCountries(db: Database, filters: DateFilters = {}, lang: NameLang = 'en'): CountryCount[] {
-  const events = eventsInRange(filters, 'p.event_id');
+  const events = eventsInRange(filters, 'p.event_key');
   const taking = db
     .prepare(
       `SELECT p.country AS code, COUNT(*) AS events, SUM((how & 1) != 0) AS hosted, SUM((how & 6) != 0) AS represented
        FROM event_participation p WHERE 1${events.and} GROUP BY p.country`,
     )
     .all(events.params) as Array<Omit<CountryCount, 'name' | 'speakers'>>;
-  const inRange = eventsInRange(filters, 'a.event_id');
+  const inRange = eventsInRange(filters, 'a.event_key');
   const speakers = new Map(
     db
       .prepare(`SELECT a.represents, COUNT(DISTINCT a.person_id) FROM appearances a WHERE a.represents IS NOT NULL${inRange.and} GROUP BY a.represents`)
@@ -64,11 +64,11 @@ export interface TopicCount {
 export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[] {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  const topicsOf = new Map<string, TopicTally[]>();
+  const topicsOf = new Map<number, TopicTally[]>();
   const tallies = new Map<string, TopicTally>();
   // Topics are kept on each event's row: one pass for the events of each topic and its first
   // and last dates, kept as written.
-  for (const [eventId, start, day, topics] of db.prepare(`SELECT e.id, e.start, e.start_first, e.topics FROM events e ${whereClause(c)}`).raw().iterate(c.params) as IterableIterator<[string, string, string, string]>) {
+  for (const [eventKey, start, day, topics] of db.prepare(`SELECT e.key, e.start, e.start_first, e.topics FROM events e ${whereClause(c)}`).raw().iterate(c.params) as IterableIterator<[number, string, string, string]>) {
     if (topics === '[]') continue;
     const list: TopicTally[] = [];
     for (const topic of new Set(JSON.parse(topics) as string[])) {
@@ -81,15 +81,15 @@ export function listTopics(db: Database, filters: DateFilters = {}): TopicCount[
       if (day > tally.last[0] || (day === tally.last[0] && start > tally.last[1])) tally.last = [day, start];
       list.push(tally);
     }
-    topicsOf.set(eventId, list);
+    topicsOf.set(eventKey, list);
   }
   const people = new Map<string, number>();
-  const spoke = eventsInRange(filters, 'a.event_id');
+  const spoke = eventsInRange(filters, 'a.event_key');
   // Each event's speakers come as one row, grouped in key order: half the time of handing
   // JavaScript a row per appearance (about 20 against 45 ms for 55,000).
-  const speakersByEvent = db.prepare(`SELECT a.event_id, json_group_array(a.person_id) FROM appearances a WHERE 1${spoke.and} GROUP BY a.event_id`);
-  for (const [eventId, speakers] of speakersByEvent.raw().all(spoke.params) as Array<[string, string]>) {
-    const topics = topicsOf.get(eventId);
+  const speakersByEvent = db.prepare(`SELECT a.event_key, json_group_array(a.person_id) FROM appearances a WHERE 1${spoke.and} GROUP BY a.event_key`);
+  for (const [eventKey, speakers] of speakersByEvent.raw().all(spoke.params) as Array<[number, string]>) {
+    const topics = topicsOf.get(eventKey);
     if (!topics) continue;
     for (const personId of JSON.parse(speakers) as string[]) {
       let person = people.get(personId);
@@ -130,13 +130,13 @@ export interface OrganizationCount {
  * every event it took part in either way.
  */
 export function listOrganizations(db: Database, filters: DateFilters = {}): OrganizationCount[] {
-  const linked = eventsInRange(filters, 'l.event_id');
-  const spoke = eventsInRange(filters, 'a.event_id');
+  const linked = eventsInRange(filters, 'l.event_key');
+  const spoke = eventsInRange(filters, 'a.event_key');
   const roles = new Map(
     (
       db
         .prepare(
-          `SELECT l.organization_id, COUNT(DISTINCT l.event_id) FILTER (WHERE l.relation = 'organizer'), COUNT(DISTINCT l.event_id) FILTER (WHERE l.relation = 'partner')
+          `SELECT l.organization_id, COUNT(DISTINCT l.event_key) FILTER (WHERE l.relation = 'organizer'), COUNT(DISTINCT l.event_key) FILTER (WHERE l.relation = 'partner')
            FROM event_organizations l WHERE 1${linked.and} GROUP BY l.organization_id`,
         )
         .raw()
@@ -152,9 +152,9 @@ export function listOrganizations(db: Database, filters: DateFilters = {}): Orga
   const events = new Map(
     db
       .prepare(
-        `SELECT organization_id, COUNT(DISTINCT event_id) FROM (
-           SELECT l.organization_id, l.event_id FROM event_organizations l WHERE 1${linked.and}
-           UNION ALL SELECT a.organization_id, a.event_id FROM appearances a WHERE a.organization_id IS NOT NULL${spoke.and}
+        `SELECT organization_id, COUNT(DISTINCT event_key) FROM (
+           SELECT l.organization_id, l.event_key FROM event_organizations l WHERE 1${linked.and}
+           UNION ALL SELECT a.organization_id, a.event_key FROM appearances a WHERE a.organization_id IS NOT NULL${spoke.and}
          ) GROUP BY organization_id`,
       )
       .raw()

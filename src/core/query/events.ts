@@ -45,13 +45,13 @@ export interface EventRow {
 export function listEvents(db: Database, filters: EventFilters = {}): EventRow[] {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  addCondition(c, `e.id IN (${EVENTS_OF_COUNTRY})`, { country: filters.country });
+  addCondition(c, `e.key IN (${EVENTS_OF_COUNTRY})`, { country: filters.country });
   addCondition(c, 'e.country = @hostCountry', { hostCountry: filters.hostCountry });
   addCondition(c, 'e.type = @type', { type: filters.type });
-  addCondition(c, 'e.id IN (SELECT event_id FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
+  addCondition(c, 'e.key IN (SELECT event_key FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
   addCondition(c, 'e.series IN (SELECT value FROM json_each(@series))', { series: filters.series && JSON.stringify(filters.series) });
-  addCondition(c, 'e.id IN (SELECT event_id FROM appearances WHERE person_id = @speaker)', { speaker: filters.speaker });
-  addCondition(c, 'e.id IN (SELECT event_id FROM event_organizations WHERE organization_id = @org)', { org: filters.org });
+  addCondition(c, 'e.key IN (SELECT event_key FROM appearances WHERE person_id = @speaker)', { speaker: filters.speaker });
+  addCondition(c, 'e.key IN (SELECT event_key FROM event_organizations WHERE organization_id = @org)', { org: filters.org });
   type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string, number, string];
   const START_FIRST = 11;
   const sort = filters.sort ?? 'newest';

@@ -69,17 +69,17 @@ export function getPerson(db: Database, id: string): PersonProfile | undefined {
   const data = person.record === null ? undefined : (JSON.parse(person.record) as PersonData);
   const appearances = db
     .prepare(
-      `SELECT a.event_id AS event, e.title, e.start, a.role, a.honorific, a.position,
+      `SELECT e.id AS event, e.title, e.start, a.role, a.honorific, a.position,
          COALESCE(o.name, a.organization) AS organization, o.id AS organization_id, a.country, a.name AS written_as
-       FROM appearances a JOIN events e ON e.id = a.event_id LEFT JOIN organizations o ON o.id = a.organization_id
+       FROM appearances a JOIN events e ON e.key = a.event_key LEFT JOIN organizations o ON o.id = a.organization_id
        WHERE a.person_id = ? ORDER BY e.start_first DESC, e.id, a.seq`,
     )
     .all(id) as Appearance[];
   const quotes = db
-    .prepare('SELECT q.event_id AS event, e.title, e.start, q.text FROM quotes q JOIN events e ON e.id = q.event_id WHERE q.person_id = ? ORDER BY e.start_first DESC, e.id, q.seq')
+    .prepare('SELECT e.id AS event, e.title, e.start, q.text FROM quotes q JOIN events e ON e.key = q.event_key WHERE q.person_id = ? ORDER BY e.start_first DESC, e.id, q.seq')
     .all(id) as PersonQuote[];
   const presentations = db
-    .prepare('SELECT p.event_id AS event, e.start, p.title, p.url, p.file FROM presentations p JOIN events e ON e.id = p.event_id WHERE p.person_id = ? ORDER BY e.start_first DESC, e.id, p.seq')
+    .prepare('SELECT e.id AS event, e.start, p.title, p.url, p.file FROM presentations p JOIN events e ON e.key = p.event_key WHERE p.person_id = ? ORDER BY e.start_first DESC, e.id, p.seq')
     .all(id) as PersonPresentation[];
   const organization = person.organization === null ? undefined : (db.prepare('SELECT id, name FROM organizations WHERE id = ?').get(person.organization) as { id: string; name: string } | undefined);
   const aliases = data?.aliases ?? [];

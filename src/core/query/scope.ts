@@ -37,12 +37,12 @@ export function addDateConditions(c: Conditions, filters: DateFilters, e = 'e'):
   addCondition(c, `${e}.start_first <= @to`, { to: filters.to });
 }
 
-/** Keeps the rows whose `column` (an event id) names an event starting within the dates, if any are given. */
+/** Keeps the rows whose `column` (an event key) names an event starting within the dates, if any are given. */
 export function addEventsInRange(c: Conditions, filters: DateFilters, column: string): void {
   const range = emptyConditions();
   addDateConditions(range, filters);
   if (range.where.length === 0) return;
-  c.where.push(`${column} IN (SELECT e.id FROM events e ${whereClause(range)})`);
+  c.where.push(`${column} IN (SELECT e.key FROM events e ${whereClause(range)})`);
   Object.assign(c.params, range.params);
 }
 
@@ -54,10 +54,10 @@ export function andClause(c: Conditions): string {
   return c.where.map((w) => ` AND ${w}`).join('');
 }
 
-/** Ids of the events a country took part in: as host, as a listed country, or through a speaker. */
-export const EVENTS_OF_COUNTRY = 'SELECT event_id FROM event_participation WHERE country = @country';
+/** Keys of the events a country took part in: as host, as a listed country, or through a speaker. */
+export const EVENTS_OF_COUNTRY = 'SELECT event_key FROM event_participation WHERE country = @country';
 
-/** An event and every session inside it, however deep. */
+/** The keys of an event (given by id) and of every session inside it, however deep. */
 export const EVENT_AND_SESSIONS = `
   WITH RECURSIVE tree(id) AS (SELECT @event UNION SELECT e.id FROM events e JOIN tree ON e.part_of = tree.id)
-  SELECT id FROM tree`;
+  SELECT e.key FROM events e JOIN tree ON e.id = tree.id`;

@@ -52,19 +52,19 @@ export function toFtsQuery(text: string): string {
 export function searchArchive(db: Database, text: string, filters: SearchFilters = {}): SearchHit[] {
   const c = emptyConditions();
   addDateConditions(c, filters);
-  addCondition(c, `e.id IN (${EVENTS_OF_COUNTRY})`, { country: filters.country });
+  addCondition(c, `e.key IN (${EVENTS_OF_COUNTRY})`, { country: filters.country });
   c.params.query = toFtsQuery(text);
   c.params.limit = filters.limit ?? -1;
   return db
     .prepare(
-      `SELECT d.kind, d.event_id AS event, e.title, e.start,
+      `SELECT d.kind, e.id AS event, e.title, e.start,
          snippet(search, -1, '${MARK_START}', '${MARK_END}', '…', 16) AS snippet,
          CASE WHEN d.kind = 'quote' THEN (SELECT COALESCE(p.name, q.speaker) FROM quotes q LEFT JOIN people p ON p.id = q.person_id
-           WHERE q.event_id = d.event_id AND q.seq = d.seq) END AS speaker,
+           WHERE q.event_key = d.event_key AND q.seq = d.seq) END AS speaker,
          bm25(search, 3.0, 1.0) AS rank
-       FROM search JOIN search_docs d ON d.rowid = search.rowid JOIN events e ON e.id = d.event_id
+       FROM search JOIN search_docs d ON d.rowid = search.rowid JOIN events e ON e.key = d.event_key
        WHERE search MATCH @query${andClause(c)}
-       ORDER BY rank, e.start_first DESC, d.event_id, d.seq
+       ORDER BY rank, e.start_first DESC, e.id, d.seq
        LIMIT @limit`,
     )
     .all(c.params) as SearchHit[];

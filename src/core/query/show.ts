@@ -33,7 +33,7 @@ export interface EventDetails {
 
 /** Everything about one event: its record, read from its file, and what the index knows around it. */
 export function showEvent(db: Database, root: string, id: string): EventDetails {
-  const row = db.prepare('SELECT file, part_of FROM events WHERE id = ?').get(id) as { file: string; part_of: string | null } | undefined;
+  const row = db.prepare('SELECT key, file, part_of FROM events WHERE id = ?').get(id) as { key: number; file: string; part_of: string | null } | undefined;
   if (!row) throw new DataError(`no event \`${id}\` in the index`, 'run `hub events` to list the events');
   let bytes: Buffer;
   try {
@@ -48,17 +48,17 @@ export function showEvent(db: Database, root: string, id: string): EventDetails 
   const sessions = db.prepare('SELECT id, title, start FROM events WHERE part_of = ? ORDER BY start_first, id').all(id) as SessionRef[];
   const parent = row.part_of === null ? undefined : (db.prepare('SELECT id, title, start FROM events WHERE id = ?').get(row.part_of) as SessionRef | undefined);
   const speakers = db
-    .prepare('SELECT a.person_id, COALESCE(p.name, a.name, a.person_ref) AS name FROM appearances a LEFT JOIN people p ON p.id = a.person_id WHERE a.event_id = ? ORDER BY a.seq')
-    .all(id) as SpeakerName[];
-  const pairs = (sql: string) => Object.fromEntries(db.prepare(sql).raw().all({ id }) as Array<[string, string]>);
+    .prepare('SELECT a.person_id, COALESCE(p.name, a.name, a.person_ref) AS name FROM appearances a LEFT JOIN people p ON p.id = a.person_id WHERE a.event_key = ? ORDER BY a.seq')
+    .all(row.key) as SpeakerName[];
+  const pairs = (sql: string) => Object.fromEntries(db.prepare(sql).raw().all({ key: row.key }) as Array<[string, string]>);
   const names = {
     organizations: pairs(`SELECT x.organization, o.name FROM (
-        SELECT organization, organization_id FROM event_organizations WHERE event_id = @id
-        UNION SELECT organization, organization_id FROM appearances WHERE event_id = @id AND organization IS NOT NULL
-        UNION SELECT organization, organization_id FROM presentations WHERE event_id = @id AND organization IS NOT NULL
+        SELECT organization, organization_id FROM event_organizations WHERE event_key = @key
+        UNION SELECT organization, organization_id FROM appearances WHERE event_key = @key AND organization IS NOT NULL
+        UNION SELECT organization, organization_id FROM presentations WHERE event_key = @key AND organization IS NOT NULL
       ) x JOIN organizations o ON o.id = x.organization_id`),
-    people: pairs(`SELECT q.speaker, p.name FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.event_id = @id
-      UNION SELECT pr.speaker, p.name FROM presentations pr JOIN people p ON p.id = pr.person_id WHERE pr.event_id = @id`),
+    people: pairs(`SELECT q.speaker, p.name FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.event_key = @key
+      UNION SELECT pr.speaker, p.name FROM presentations pr JOIN people p ON p.id = pr.person_id WHERE pr.event_key = @key`),
   };
   return { id, file: row.file, record: read.data as Record<string, unknown>, sessions, parent, speakers, names };
 }

@@ -53,9 +53,9 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
   // out once into a small set of appearances: inside each person's look-ups SQLite would
   // build their lists again (150 ms instead of 15 for a topic and a year on 10k events).
   const elsewhere = emptyConditions();
-  addEventsInRange(elsewhere, filters, 'a.event_id');
-  addCondition(elsewhere, 'a.event_id IN (SELECT event_id FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
-  addCondition(elsewhere, `a.event_id IN (${EVENT_AND_SESSIONS})`, { event: filters.event });
+  addEventsInRange(elsewhere, filters, 'a.event_key');
+  addCondition(elsewhere, 'a.event_key IN (SELECT event_key FROM event_topics WHERE topic = @topic)', { topic: filters.topic });
+  addCondition(elsewhere, `a.event_key IN (${EVENT_AND_SESSIONS})`, { event: filters.event });
   // The entry's organisation, else (when it names none) the registry's, written as id or name.
   addCondition(
     elsewhere,
@@ -72,29 +72,28 @@ export function listSpeakers(db: Database, filters: SpeakerFilters = {}): Speake
   const [source, t, where] = throughOtherTables ? ['matching', 'm', ''] : ['appearances', 'a', matching];
   const edge = (day: string, direction: string, pick: string) =>
     `(SELECT ${pick} FROM ${source} ${t} WHERE ${t}.person_id = g.person_id AND ${t}.event_start = g.${day}${where}
-      ORDER BY ${t}.event_id ${direction}, ${t}.seq ${direction} LIMIT 1)`;
+      ORDER BY (SELECT id FROM events WHERE key = ${t}.event_key) ${direction}, ${t}.seq ${direction} LIMIT 1)`;
   const sql = `
-    WITH ${throughOtherTables ? `matching AS MATERIALIZED (SELECT a.person_id, a.event_start, a.event_id, a.seq FROM appearances a WHERE 1${matching}),` : ''}
+    WITH ${throughOtherTables ? `matching AS MATERIALIZED (SELECT a.person_id, a.event_start, a.event_key, a.seq FROM appearances a WHERE 1${matching}),` : ''}
     g AS (
-      SELECT ${t}.person_id, count(DISTINCT ${t}.event_id) AS events, min(${t}.event_start) AS lo, max(${t}.event_start) AS hi
+      SELECT ${t}.person_id, count(DISTINCT ${t}.event_key) AS events, min(${t}.event_start) AS lo, max(${t}.event_start) AS hi
       FROM ${source} ${t} WHERE 1${where} GROUP BY ${t}.person_id
     ), k AS MATERIALIZED (
       SELECT g.person_id, g.events,
-        ${edge('lo', 'ASC', `${t}.event_id`)} AS first_event,
-        ${edge('hi', 'DESC', `${t}.event_id || ' ' || ${t}.seq`)} AS last_key
+        ${edge('lo', 'ASC', `${t}.event_key`)} AS first_event,
+        ${edge('hi', 'DESC', `${t}.event_key || ' ' || ${t}.seq`)} AS last_key
       FROM g
     ), s AS (
-      -- Materialised above so that each look-up runs once a person. Event ids are kebab-case:
-      -- a space cannot be part of one.
-      SELECT k.*, substr(last_key, 1, instr(last_key, ' ') - 1) AS last_event, CAST(substr(last_key, instr(last_key, ' ') + 1) AS INTEGER) AS last_seq FROM k
+      -- Materialised above so that each look-up runs once a person.
+      SELECT k.*, CAST(substr(last_key, 1, instr(last_key, ' ') - 1) AS INTEGER) AS last_event, CAST(substr(last_key, instr(last_key, ' ') + 1) AS INTEGER) AS last_seq FROM k
     )
     SELECT s.person_id, coalesce(p.name, s.person_id), coalesce(p.registered, 0),
       coalesce(l.represents, p.country), coalesce(o.name, l.organization, p.organization), o.id, coalesce(l.position, p.position),
       s.events, fe.start, le.start
     FROM s
-    JOIN appearances l ON l.event_id = s.last_event AND l.seq = s.last_seq
-    JOIN events fe ON fe.id = s.first_event
-    JOIN events le ON le.id = s.last_event
+    JOIN appearances l ON l.event_key = s.last_event AND l.seq = s.last_seq
+    JOIN events fe ON fe.key = s.first_event
+    JOIN events le ON le.key = s.last_event
     LEFT JOIN people p ON p.id = s.person_id
     LEFT JOIN organizations o ON o.id = coalesce(l.organization_id, p.organization)`;
   const rows = (db.prepare(sql).raw().all(params) as Row[]).map(

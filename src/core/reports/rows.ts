@@ -62,6 +62,7 @@ export function selectEventIds(db: Database, filters: EventFilters): string[] {
 
 const idsJson = (ids: string[]) => JSON.stringify(ids);
 const IN_IDS = 'SELECT value FROM json_each(@ids)';
+const IN_KEYS = `SELECT key FROM events WHERE id IN (${IN_IDS})`;
 
 function grouped<T>(rows: Array<[string, T]>): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -82,16 +83,16 @@ export function eventRows(db: Database, ids: string[]): EventExportRow[] {
   // A registered organisation by its id; one nobody registered as it was written.
   const orgs = db
     .prepare(
-      `SELECT eo.event_id, eo.relation, CASE WHEN o.registered = 1 THEN eo.organization_id ELSE eo.organization END
-       FROM event_organizations eo LEFT JOIN organizations o ON o.id = eo.organization_id
-       WHERE eo.event_id IN (${IN_IDS}) ORDER BY eo.event_id, eo.relation, eo.seq`,
+      `SELECT e.id, eo.relation, CASE WHEN o.registered = 1 THEN eo.organization_id ELSE eo.organization END
+       FROM event_organizations eo JOIN events e ON e.key = eo.event_key LEFT JOIN organizations o ON o.id = eo.organization_id
+       WHERE eo.event_key IN (${IN_KEYS}) ORDER BY eo.event_key, eo.relation, eo.seq`,
     )
     .raw()
     .all(params) as Array<[string, string, string]>;
   const organizers = grouped(orgs.filter((o) => o[1] === 'organizer').map((o) => [o[0], o[2]]));
   const partners = grouped(orgs.filter((o) => o[1] === 'partner').map((o) => [o[0], o[2]]));
-  const countries = grouped(db.prepare(`SELECT event_id, country FROM event_countries WHERE event_id IN (${IN_IDS}) ORDER BY event_id, seq`).raw().all(params) as Array<[string, string]>);
-  const sources = grouped(db.prepare(`SELECT event_id, COALESCE(url, title) FROM sources WHERE event_id IN (${IN_IDS}) AND COALESCE(url, title) IS NOT NULL ORDER BY event_id, seq`).raw().all(params) as Array<[string, string]>);
+  const countries = grouped(db.prepare(`SELECT e.id, c.country FROM event_countries c JOIN events e ON e.key = c.event_key WHERE c.event_key IN (${IN_KEYS}) ORDER BY c.event_key, c.seq`).raw().all(params) as Array<[string, string]>);
+  const sources = grouped(db.prepare(`SELECT e.id, COALESCE(s.url, s.title) FROM sources s JOIN events e ON e.key = s.event_key WHERE s.event_key IN (${IN_KEYS}) AND COALESCE(s.url, s.title) IS NOT NULL ORDER BY s.event_key, s.seq`).raw().all(params) as Array<[string, string]>);
   return ids.flatMap((id) => {
     const e = byId.get(id);
     if (!e) return [];
@@ -128,12 +129,12 @@ export function eventRows(db: Database, ids: string[]): EventExportRow[] {
 export function appearanceRows(db: Database, ids: string[]): AppearanceExportRow[] {
   const rows = db
     .prepare(
-      `SELECT a.event_id AS event, e.title, e.start, a.person_id AS person, COALESCE(a.name, p.name, a.person_ref, a.person_id) AS name,
+      `SELECT e.id AS event, e.title, e.start, a.person_id AS person, COALESCE(a.name, p.name, a.person_ref, a.person_id) AS name,
          COALESCE(a.honorific, CASE WHEN p.registered = 1 THEN p.honorific END) AS honorific, a.role, a.position,
          CASE WHEN o.registered = 1 THEN a.organization_id ELSE a.organization END AS organization, o.name AS organization_name, a.represents AS country, COALESCE(p.registered, 0) AS registered
-       FROM appearances a JOIN events e ON e.id = a.event_id
+       FROM appearances a JOIN events e ON e.key = a.event_key
        LEFT JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.organization_id
-       WHERE a.event_id IN (${IN_IDS}) ORDER BY a.event_id, a.seq`,
+       WHERE a.event_key IN (${IN_KEYS}) ORDER BY a.event_key, a.seq`,
     )
     .all({ ids: idsJson(ids) }) as Array<AppearanceExportRow & { registered: number | boolean }>;
   return orderByEvents(ids, rows.map((r) => ({ ...r, registered: Number(r.registered) === 1 })));
@@ -142,9 +143,9 @@ export function appearanceRows(db: Database, ids: string[]): AppearanceExportRow
 export function quoteRows(db: Database, ids: string[]): QuoteExportRow[] {
   const rows = db
     .prepare(
-      `SELECT q.event_id AS event, e.title, e.start, q.person_id AS person, COALESCE(p.name, q.speaker) AS speaker, q.text
-       FROM quotes q JOIN events e ON e.id = q.event_id LEFT JOIN people p ON p.id = q.person_id
-       WHERE q.event_id IN (${IN_IDS}) ORDER BY q.event_id, q.seq`,
+      `SELECT e.id AS event, e.title, e.start, q.person_id AS person, COALESCE(p.name, q.speaker) AS speaker, q.text
+       FROM quotes q JOIN events e ON e.key = q.event_key LEFT JOIN people p ON p.id = q.person_id
+       WHERE q.event_key IN (${IN_KEYS}) ORDER BY q.event_key, q.seq`,
     )
     .all({ ids: idsJson(ids) }) as QuoteExportRow[];
   return orderByEvents(ids, rows);
@@ -178,7 +179,7 @@ export function speakerRows(db: Database, ids: string[], appearances: Appearance
   const people = [...new Set(appearances.map((a) => a.person))];
   const earlier = new Set(
     db
-      .prepare(`SELECT DISTINCT a.person_id FROM appearances a JOIN events e ON e.id = a.event_id WHERE a.person_id IN (SELECT value FROM json_each(@people)) AND e.start_last < @first`)
+      .prepare(`SELECT DISTINCT a.person_id FROM appearances a JOIN events e ON e.key = a.event_key WHERE a.person_id IN (SELECT value FROM json_each(@people)) AND e.start_last < @first`)
       .pluck()
       .all({ people: JSON.stringify(people), first: firstStart }) as string[],
   );
