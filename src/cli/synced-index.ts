@@ -4,15 +4,20 @@ import type { Context } from './context.js';
 
 /**
  * Every query runs here: on the index brought up to date (with a word about what was left
- * out), closed again however the work ends.
+ * out), read as one snapshot, closed again however the work ends.
  */
 export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>): Promise<T> {
   const { db, report } = await syncIndex(ctx.root(), { onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
   ctx.endProgress();
   warnNotIndexed(ctx, report.notIndexed);
   try {
+    // One snapshot for the whole command: another process's sync between two of its
+    // statements would otherwise show it some rows from before and some from after, and an
+    // event key read by one statement may name another event by the next.
+    db.exec('BEGIN');
     return await work(db);
   } finally {
+    if (db.inTransaction) db.exec('COMMIT');
     db.close();
   }
 }

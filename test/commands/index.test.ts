@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { Context } from '../../src/cli/context.js';
+import { withSyncedIndex } from '../../src/cli/synced-index.js';
 import { fingerprintArchive, listArchive } from '../../src/core/archive.js';
 import { syncChanges } from '../../src/db/sync-changes.js';
 import { syncIndex } from '../../src/db/sync.js';
@@ -167,6 +170,24 @@ describe('the index', () => {
     expect(await runJson(['events', '--country', 'KZ'], { cwd: root })).toEqual(events);
     expect(await runJson(['countries'], { cwd: root })).toEqual(countries);
     expect(speakers.length).toBeGreaterThan(5);
+  });
+
+  it('answers each command from one snapshot, whatever another process writes meanwhile', async () => {
+    const root = copyBundledArchive();
+    const io = { stdout: { write: () => true, isTTY: false }, stderr: { write: () => true, isTTY: false }, stdin: Readable.from([]), env: { NO_COLOR: '1' }, cwd: root };
+    const ctx = new Context(io, { archive: root, quiet: true });
+    const counts = await withSyncedIndex(ctx, async (db) => {
+      const count = () => db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
+      const before = count();
+      // Another writer indexes a new event between two statements of this command.
+      writeFile(root, 'events/2025/2025-01-01-new.yaml', eventYaml({ start: '2025-01-01', title: 'New' }));
+      expect((await sync(root)).added).toBe(1);
+      return [before, count()];
+    });
+    expect(counts[1]).toBe(counts[0]);
+    const { db } = await syncIndex(root);
+    expect(db.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(counts[0]! + 1);
+    db.close();
   });
 
   it('is rebuilt on request, and `hub index` says what it did', async () => {
