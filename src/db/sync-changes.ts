@@ -144,16 +144,21 @@ async function applyChanges(db: Db, plan: ChangePlan, report: SyncReport, option
   const hashOf = (file: ArchiveFile) => plan.known.get(file.path)?.hash ?? null;
   const total = plan.touched.length;
   let done = 0;
+  const registries = plan.touched.filter((f) => f.kind !== 'event');
   const handle = (file: ArchiveFile, read: RecordRead) => {
     changes.apply(file, read);
     done++;
+    if (done === registries.length) changes.registriesWritten();
     if (options.onProgress && (done % 200 === 0 || done === total)) options.onProgress(done, total);
   };
   // One pass, registries first: results arrive in this order, so every registry record is
   // written before the first event resolves against them, and one set of workers serves both.
-  // This thread writes every row: the workers, if any, parse (see PassOptions).
-  await streamRecords([...plan.touched.filter((f) => f.kind !== 'event'), ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle, workers, {
+  // This thread writes every row: the workers, if any, parse (see PassOptions). The last
+  // registry records come in a batch of their own, so this thread prepares the resolver
+  // while the first events are parsed rather than after.
+  await streamRecords([...registries, ...plan.touched.filter((f) => f.kind === 'event')], hashOf, handle, workers, {
     parseHere: false,
+    breaks: [registries.length],
   });
   changes.finish();
 }
@@ -240,6 +245,14 @@ class ChangeWriter {
       refreshUnregisteredPeople(this.db, this.affectedPeople);
       refreshUnregisteredOrganizations(this.db, this.affectedOrganizations);
     }
+  }
+
+  /**
+   * Every registry record of this sync is written: a fresh build keys the registries for its
+   * events now (about 40 ms at 3,000 people), while the first events are still being parsed.
+   */
+  registriesWritten(): void {
+    if (this.build) this.resolver ??= resolverFrom(this.build.people, this.build.organizations);
   }
 
   private note(refs: EventRefs): void {
