@@ -16,7 +16,17 @@ export interface IO {
 }
 
 export function processIO(): IO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Made on first use: only `hub add-*` reads standard input, and creating its stream cost
+    // every command about 2 ms.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 let ChalkClass: (typeof import('chalk'))['Chalk'] | undefined;
