@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// A tiny shim: everything lives in the compiled program, loaded as late as possible.
-import { main } from '../dist/cli/main.js';
+'use strict';
+// A tiny shim: everything lives in the compiled program, bundled into one CommonJS file
+// (scripts/bundle.js) and loaded as late as possible. This folder's package.json makes this
+// file CommonJS too: Node 20 then starts without its ES module loader.
+
+// Stack traces for --debug name the compiled modules' lines, not the bundle's.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 
 // A reader that stops early (`hub events | head`) closes the pipe: stop quietly, as cat does,
 // instead of dying on the unhandled write error.
@@ -11,4 +16,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+require('../dist/bundle/hub.cjs')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

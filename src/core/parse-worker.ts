@@ -9,8 +9,10 @@ import { runnerFor, type WorkerTask } from './task-runner.js';
  * the next one nobody has taken from a counter it shares with the other threads of the pass
  * (the main thread among them), so a thread that is slowed down simply takes fewer. */
 const { task, claims } = workerData as { task: WorkerTask; claims: Int32Array };
-const run = await runnerFor(task);
-parentPort!.once('message', (batches: WorkerBatch[]) => {
+// No top-level await: the worker also runs bundled as CommonJS (scripts/bundle.js). The
+// batches wait in the port until the listener is attached; a failure to load reaches the
+// pass as the worker's error.
+void runnerFor(task).then((run) => parentPort!.once('message', (batches: WorkerBatch[]) => {
   for (let index = Atomics.add(claims, 0, 1); index < batches.length; index = Atomics.add(claims, 0, 1)) {
     const batch = batches[index]!;
     // Each result becomes text as soon as it is made: a batch's parsed records are then never
@@ -21,4 +23,4 @@ parentPort!.once('message', (batches: WorkerBatch[]) => {
     const json = batch.files.map((file, i) => JSON.stringify(run(file, batch.hashes[i] ?? null) ?? null));
     parentPort!.postMessage({ index, json });
   }
-});
+}));

@@ -17,7 +17,8 @@ const PARALLEL_THRESHOLD = Number(process.env.HUB_PARALLEL_THRESHOLD ?? 1500);
 const MAIN_THREAD_PARSES = process.env.HUB_MAIN_THREAD_PARSES !== '0';
 const BATCH_SIZE = 200;
 const FIRST_BATCH_SIZE = 40;
-const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+// Beside this module: the compiled one in dist/core, or the bundle in dist/bundle (scripts/bundle.js).
+const WORKER_URL = new URL(import.meta.url.endsWith('.cjs') ? './parse-worker.cjs' : './parse-worker.js', import.meta.url);
 /*
  * One worker per core beyond the first: the main thread has the other, whether it parses
  * when it waits or writes an index. On two cores, one worker built the 10k index faster than
@@ -70,7 +71,7 @@ export async function streamRecords(
 /** True when a pass over this many files is worth worker threads. */
 export function worthWorkers(count: number): boolean {
   // Workers run the compiled code; under a TypeScript test runner there is none to start.
-  return count >= PARALLEL_THRESHOLD && WORKER_COUNT >= 1 && import.meta.url.endsWith('.js');
+  return count >= PARALLEL_THRESHOLD && WORKER_COUNT >= 1 && /\.c?js$/.test(import.meta.url);
 }
 
 /**

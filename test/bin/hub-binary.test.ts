@@ -18,8 +18,12 @@ function hub(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; i
 }
 
 describe('the built binary', () => {
-  it('exists (npm run build made it)', () => {
+  it('exists (npm run build made it): the compiled modules and their CommonJS bundle', () => {
     expect(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main.js'))).toBe(true);
+    for (const file of ['hub.cjs', 'parse-worker.cjs']) expect(existsSync(path.resolve(import.meta.dirname, '../../dist/bundle', file))).toBe(true);
+    // bin/hub.js is CommonJS (bin/package.json), so Node starts without its ES module loader.
+    expect(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../bin/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    expect(readFileSync(BIN, 'utf8')).toContain("require('../dist/bundle/hub.cjs')");
   });
 
   it('prints its version and help', () => {
