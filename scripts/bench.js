@@ -11,7 +11,7 @@ import { generateArchive } from './bench/generate.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 const out = path.join(repo, 'bench-out');
-const probe = path.join(here, 'bench', 'rss-probe.js');
+const probe = path.join(here, 'bench', 'rss-probe.cjs');
 const hubBin = path.join(repo, 'bin', 'hub.js');
 const ajvBin = path.join(repo, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -24,9 +24,9 @@ function measure(args, { before } = {}) {
   for (let i = 0; i < runs; i++) {
     before?.(i);
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, ['--require', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
     walls.push(performance.now() - started);
-    // The probe reports from every thread (workers inherit --import); each reports the process's peak.
+    // The probe reports from every thread (workers inherit --require); each reports the process's peak.
     for (const match of (result.stderr ?? '').matchAll(/__MAXRSS_KB=(\d+)/g)) peak = Math.max(peak, Number(match[1]) / 1024);
     status = result.status ?? 1;
   }
