@@ -40,11 +40,23 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
       return 1;
     }
+    if (isUnopenableDatabase(error)) {
+      io.stderr.write(`${colors.red('error:')} cannot open or write the index in the archive's .hub folder (${message})\n`);
+      io.stderr.write(`${colors.dim('hint: .hub/index.sqlite must be a file this user can read and write; it holds nothing the YAML files do not, so it can be deleted and the command run again')}\n`);
+      if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+      return 1;
+    }
     io.stderr.write(`${colors.red('error:')} unexpected failure: ${message}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write(`${colors.dim('run again with --debug for details, and report it if it persists')}\n`);
     return 1;
   }
+}
+
+/** SQLite's codes for an index it cannot open or write: a folder in its place, no permission, a read-only mount. */
+function isUnopenableDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(code);
 }
 
 /** SQLite's codes for a file that is not, or no longer, a readable database. */

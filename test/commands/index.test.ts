@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,18 @@ describe('the index', () => {
     expect(damaged.stderr).not.toContain('unexpected failure');
     expect((await runHub(['index', '--rebuild'], { cwd: root })).code).toBe(0);
     expect(await runJson(['speakers'], { cwd: root })).toEqual(before);
+  });
+
+  it('says what to do when the index cannot be opened, as when a folder stands in its place', async () => {
+    const root = copyBundledArchive();
+    mkdirSync(path.join(root, '.hub', 'index.sqlite'), { recursive: true });
+    const result = await runHub(['speakers'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error: cannot open or write the index in the archive's .hub folder (unable to open database file)");
+    expect(result.stderr).toContain('hint: .hub/index.sqlite must be a file this user can read and write');
+    expect(result.stderr).not.toContain('unexpected failure');
+    rmSync(path.join(root, '.hub', 'index.sqlite'), { recursive: true });
+    expect((await runHub(['speakers'], { cwd: root })).code).toBe(0);
   });
 
   it('is a plain SQLite file with migrations, full-text search and views', async () => {
