@@ -33,16 +33,11 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (isDamagedDatabase(error)) {
-      // A crash or a full disk can leave the index unreadable; it holds nothing the YAML files do not.
-      io.stderr.write(`${colors.red('error:')} the index in the archive's .hub folder is damaged (${message})\n`);
-      io.stderr.write(`${colors.dim('hint: it holds nothing the YAML files do not: run `hub index --rebuild` to build it again')}\n`);
-      if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-      return 1;
-    }
-    if (isUnopenableDatabase(error)) {
-      io.stderr.write(`${colors.red('error:')} cannot open or write the index in the archive's .hub folder (${message})\n`);
-      io.stderr.write(`${colors.dim('hint: .hub/index.sqlite must be a file this user can read and write; it holds nothing the YAML files do not, so it can be deleted and the command run again')}\n`);
+    const indexError = INDEX_ERRORS.find((known) => known.codes.test(String((error as { code?: unknown } | null)?.code ?? '')));
+    if (indexError) {
+      // The index holds nothing the YAML files do not: what is wrong with it is never a dead end.
+      io.stderr.write(`${colors.red('error:')} ${indexError.says} (${message})\n`);
+      io.stderr.write(`${colors.dim(`hint: ${indexError.hint}`)}\n`);
       if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
       return 1;
     }
@@ -53,14 +48,18 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
   }
 }
 
-/** SQLite's codes for an index it cannot open or write: a folder in its place, no permission, a read-only mount. */
-function isUnopenableDatabase(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(CANTOPEN|READONLY|PERM)/.test(code);
-}
-
-/** SQLite's codes for a file that is not, or no longer, a readable database. */
-function isDamagedDatabase(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
-}
+/** What hub says of an index SQLite cannot use, by SQLite's error code. */
+const INDEX_ERRORS = [
+  {
+    // A crash or a full disk can leave pages of the file unreadable.
+    codes: /^SQLITE_(CORRUPT|NOTADB)/,
+    says: "the index in the archive's .hub folder is damaged",
+    hint: 'it holds nothing the YAML files do not: run `hub index --rebuild` to build it again',
+  },
+  {
+    // A folder in its place, no permission, a read-only mount.
+    codes: /^SQLITE_(CANTOPEN|READONLY|PERM)/,
+    says: "cannot open or write the index in the archive's .hub folder",
+    hint: '.hub/index.sqlite must be a file this user can read and write; it holds nothing the YAML files do not, so it can be deleted and the command run again',
+  },
+];

@@ -252,7 +252,12 @@ class ChangeWriter {
    * events now (about 40 ms at 3,000 people), while the first events are still being parsed.
    */
   registriesWritten(): void {
-    if (this.build) this.resolver ??= resolverFrom(this.build.people, this.build.organizations);
+    if (this.build) this.eventResolver();
+  }
+
+  /** What events resolve against: the registries just written (a fresh build), or look-ups in the index. */
+  private eventResolver(): Resolver {
+    return (this.resolver ??= this.build ? resolverFrom(this.build.people, this.build.organizations) : lookupResolver(this.db));
   }
 
   private note(refs: EventRefs): void {
@@ -279,8 +284,7 @@ class ChangeWriter {
     // The same id in two year folders: the first in path order is indexed, validate reports the other.
     if (this.eventIds.has(file.id) || (!this.build && this.writer.eventFile(file.id) !== undefined)) return false;
     this.eventIds.add(file.id);
-    this.resolver ??= this.build ? resolverFrom(this.build.people, this.build.organizations) : lookupResolver(this.db);
-    const refs = this.writer.insertEvent(file.id, file.path, data as EventData, this.resolver);
+    const refs = this.writer.insertEvent(file.id, file.path, data as EventData, this.eventResolver());
     // Only a change to an index that already had rows refreshes the rows its people and organisations affect.
     if (!this.build) this.note(refs);
     return true;

@@ -170,15 +170,14 @@ export class IndexWriter {
     const end = data.end === undefined ? undefined : parsePartialDate(data.end);
     const attendance = data.attendance;
     // The key SQLite gives the event: its rows refer to it by that (see migration 007).
-    const key = Number(
-      this.s.event.run(
+    const { lastInsertRowid } = this.s.event.run(
       id, file, data.title, data.type, start.text, start.first, start.last, orNull(end?.text), orNull(end?.last), start.year,
       data.status ?? 'held', orNull(data.format), orNull(data.location?.venue), orNull(data.location?.city), orNull(data.location?.country),
       orNull(data.part_of), orNull(data.series), orNull(data.theme), orNull(attendance?.participants), orNull(attendance?.countries),
       attendance?.approximate === undefined ? null : Number(attendance.approximate), orNull(data.summary), orNull(data.notes),
       data.speakers?.length ?? 0, JSON.stringify(data.topics ?? []),
-      ).lastInsertRowid,
     );
+    const key = Number(lastInsertRowid);
     const eventStart = Number(start.first.replaceAll('-', ''));
     const refs: EventRefs = { people: [], organizations: [] };
     const derived = this.derived;

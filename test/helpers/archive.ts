@@ -10,7 +10,6 @@ afterAll(() => {
 
 export const BUNDLED_ARCHIVE = path.resolve(import.meta.dirname, '../../archive');
 
-/** A temporary folder, removed when the test file ends. */
 /** Every .yaml file under a folder (hidden entries skipped), as absolute paths. */
 export function listYaml(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,6 +20,7 @@ export function listYaml(dir: string): string[] {
   });
 }
 
+/** A temporary folder, removed when the test file ends. */
 export function tempDir(prefix = 'hub-test-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   created.push(dir);
