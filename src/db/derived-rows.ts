@@ -1,5 +1,6 @@
 import { compareBinary } from '../core/text.js';
 import type { Db } from './connection.js';
+import { RowBatch } from './row-batch.js';
 
 /** What an appearance of a person nobody registered says about them. */
 export interface UnregisteredAppearance {
@@ -29,12 +30,12 @@ export class DerivedRows {
   private readonly organizations = new Map<string, string>();
 
   constructor(private readonly db: Db) {
-    this.participation = db.prepare('INSERT INTO event_participation (event_key, country, how) VALUES (?, ?, ?)');
+    this.participation = new RowBatch(db, 'INSERT INTO event_participation (event_key, country, how) VALUES', 3);
   }
 
   /** Which countries took part in an event, with how (bits: 1 hosted, 2 listed, 4 sent a speaker). */
   addParticipation(eventKey: number, countries: Map<string, number>): void {
-    for (const [country, how] of countries) this.participation.run(eventKey, country, how);
+    for (const [country, how] of countries) this.participation.add(eventKey, country, how);
   }
 
   /** An unregistered person is described by their most recent appearance (the first entry of the latest event). */
@@ -51,6 +52,7 @@ export class DerivedRows {
 
   /** Writes the people and organisations nobody registered. */
   finish(): void {
+    this.participation.flush();
     const person = this.db.prepare('INSERT INTO people (id, name, honorific, country, organization, position, registered) VALUES (?, ?, ?, ?, ?, ?, 0)');
     for (const a of this.people.values()) person.run(a.personId, a.name, a.honorific, a.country, a.organization, a.position);
     const organization = this.db.prepare('INSERT INTO organizations (id, name, registered) VALUES (?, ?, 0)');

@@ -8,6 +8,7 @@ import { buildIndexFile, indexPath, openIndex, removeLeftoverBuilds, type Db } f
 import { withArchiveLock, type LockHolder } from './lock.js';
 import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { DerivedRows } from './derived-rows.js';
+import { RowBatch, rowByRow } from './row-batch.js';
 import { countFiles, currentReport, newReport, storedFingerprint, type SyncReport } from './sync-report.js';
 import type { SyncOptions } from './sync.js';
 import { IndexWriter, loadResolver, lookupResolver, resolverFrom, type EventRefs, type Resolver } from './write-records.js';
@@ -194,9 +195,11 @@ class ChangeWriter {
   ) {
     this.build = fresh ? { derived: new DerivedRows(db), people: [], organizations: [] } : undefined;
     this.writer = new IndexWriter(db, this.build?.derived);
-    this.upsertFile = db.prepare(`INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
+    const fileColumns = 'INSERT INTO files (path, kind, record_id, size, mtime_ms, hash, indexed, problems) VALUES';
+    // A fresh build meets each path once: plain inserts, many to a statement.
+    this.upsertFile = fresh
+      ? new RowBatch(db, fileColumns, 8)
+      : rowByRow(db, `${fileColumns}`, 8, `ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
         mtime_ms = excluded.mtime_ms, hash = excluded.hash, indexed = excluded.indexed, problems = excluded.problems`);
     this.touchFile = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
     this.deleteFile = db.prepare('DELETE FROM files WHERE path = ?');
@@ -224,11 +227,13 @@ class ChangeWriter {
     this.report.parsed.push(file.path);
     const indexed = read.valid && this.insert(file, read.data);
     const problems = read.issues.length + (read.valid && !indexed ? 1 : 0);
-    this.upsertFile.run(file.path, file.kind, file.id, file.size, file.mtimeMs, read.hash ?? null, indexed ? 1 : 0, problems);
+    this.upsertFile.add(file.path, file.kind, file.id, file.size, file.mtimeMs, read.hash ?? null, indexed ? 1 : 0, problems);
   }
 
   finish(): void {
     // A fresh build worked its derived rows out while writing the events.
+    this.writer.flush();
+    this.upsertFile.flush();
     if (this.build) {
       this.build.derived.finish();
       return;

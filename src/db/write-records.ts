@@ -4,6 +4,7 @@ import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type RefLoo
 import { compareBinary, nameKey } from '../core/text.js';
 import type { Db } from './connection.js';
 import type { DerivedRows } from './derived-rows.js';
+import { RowBatch, rowByRow, type RowSink } from './row-batch.js';
 
 /** Turns person and organisation refs into ids, with the registries as they stand in the index. */
 export interface Resolver {
@@ -79,9 +80,21 @@ export interface EventRefs {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-/** Prepared statements that write one record's rows; all run inside the caller's transaction. */
+/** The columns of an event row, after its key. */
+const EVENT_COLUMNS = `id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
+  part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes, speakers, topics`;
+
+/**
+ * Prepared statements that write one record's rows; all run inside the caller's transaction.
+ * A fresh build writes the rows that belong to events many to a statement (see RowBatch) and
+ * numbers the events itself, 1 up, as SQLite would have: it reads none of them back before
+ * `flush`. A sync that changes an index reads rows back as it goes, so it writes them one by one.
+ */
 export class IndexWriter {
   private readonly s;
+  private readonly rows;
+  /** A fresh build's last event key; undefined when SQLite gives them. */
+  private lastKey: number | undefined;
 
   /**
    * @param derived given for a fresh build: participation and the unregistered people and
@@ -89,20 +102,22 @@ export class IndexWriter {
    */
   constructor(db: Db, private readonly derived?: DerivedRows) {
     const p = (sql: string) => db.prepare(sql);
+    const sink = (insert: string, columns: number): RowSink => (derived ? new RowBatch(db, insert, columns) : rowByRow(db, insert, columns));
+    if (derived) this.lastKey = 0;
+    this.rows = {
+      // 26 columns: 32 rows would be 832 values, well within SQLite's limit of 32,766.
+      freshEvent: derived ? new RowBatch(db, `INSERT INTO events (key, ${EVENT_COLUMNS}) VALUES`, 26) : undefined,
+      appearance: sink('INSERT INTO appearances (event_key, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents, event_start) VALUES', 13),
+      topic: sink('INSERT INTO event_topics (event_key, seq, topic) VALUES', 3),
+      country: sink('INSERT INTO event_countries (event_key, seq, country) VALUES', 3),
+      organization: sink('INSERT INTO event_organizations (event_key, relation, seq, organization, organization_id) VALUES', 5),
+      quote: sink('INSERT INTO quotes (event_key, seq, speaker, person_id, text) VALUES', 5),
+      presentation: sink('INSERT INTO presentations (event_key, seq, title, speaker, person_id, organization, organization_id, country, url, file) VALUES', 10),
+      source: sink('INSERT INTO sources (event_key, seq, url, title, published) VALUES', 5),
+      doc: sink('INSERT INTO search_docs (event_key, kind, seq, title, body) VALUES', 5),
+    };
     this.s = {
-      event: p(`INSERT INTO events (id, file, title, type, start, start_first, start_last, end, end_last, year, status, format, venue, city, country,
-        part_of, series, theme, participants, countries_count, attendance_approximate, summary, notes, speakers, topics)
-        VALUES (${Array(25).fill('?').join(', ')})`),
-      appearance: p(`INSERT INTO appearances (event_key, seq, person_id, person_ref, name, honorific, position, organization, organization_id, country, role, represents, event_start)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      topic: p('INSERT INTO event_topics (event_key, seq, topic) VALUES (?, ?, ?)'),
-      country: p('INSERT INTO event_countries (event_key, seq, country) VALUES (?, ?, ?)'),
-      organization: p('INSERT INTO event_organizations (event_key, relation, seq, organization, organization_id) VALUES (?, ?, ?, ?, ?)'),
-      quote: p('INSERT INTO quotes (event_key, seq, speaker, person_id, text) VALUES (?, ?, ?, ?, ?)'),
-      presentation: p(`INSERT INTO presentations (event_key, seq, title, speaker, person_id, organization, organization_id, country, url, file)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      source: p('INSERT INTO sources (event_key, seq, url, title, published) VALUES (?, ?, ?, ?, ?)'),
-      doc: p('INSERT INTO search_docs (event_key, kind, seq, title, body) VALUES (?, ?, ?, ?, ?)'),
+      event: p(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${Array(25).fill('?').join(', ')})`),
       dropUnregisteredPerson: p('DELETE FROM people WHERE id = ? AND registered = 0'),
       dropUnregisteredOrganization: p('DELETE FROM organizations WHERE id = ? AND registered = 0'),
       person: p(`INSERT INTO people (id, file, name, honorific, country, organization, position, registered, record)
@@ -121,6 +136,11 @@ export class IndexWriter {
       deleteOrgNames: p('DELETE FROM organization_names WHERE organization_id = ?'),
       eventOwner: p('SELECT file FROM events WHERE id = ?'),
     };
+  }
+
+  /** Writes the rows still held for a statement of many (a fresh build's). */
+  flush(): void {
+    for (const rows of Object.values(this.rows)) rows?.flush();
   }
 
   /** The file that already holds an event id, if any. */
@@ -169,15 +189,21 @@ export class IndexWriter {
     const start = parsePartialDate(data.start)!;
     const end = data.end === undefined ? undefined : parsePartialDate(data.end);
     const attendance = data.attendance;
-    // The key SQLite gives the event: its rows refer to it by that (see migration 007).
-    const { lastInsertRowid } = this.s.event.run(
+    const row = [
       id, file, data.title, data.type, start.text, start.first, start.last, orNull(end?.text), orNull(end?.last), start.year,
       data.status ?? 'held', orNull(data.format), orNull(data.location?.venue), orNull(data.location?.city), orNull(data.location?.country),
       orNull(data.part_of), orNull(data.series), orNull(data.theme), orNull(attendance?.participants), orNull(attendance?.countries),
       attendance?.approximate === undefined ? null : Number(attendance.approximate), orNull(data.summary), orNull(data.notes),
       data.speakers?.length ?? 0, JSON.stringify(data.topics ?? []),
-    );
-    const key = Number(lastInsertRowid);
+    ];
+    // The key the event's rows refer to it by (see migration 007).
+    let key: number;
+    if (this.rows.freshEvent && this.lastKey !== undefined) {
+      key = ++this.lastKey;
+      this.rows.freshEvent.add(key, ...row);
+    } else {
+      key = Number(this.s.event.run(row).lastInsertRowid);
+    }
     const eventStart = Number(start.first.replaceAll('-', ''));
     const refs: EventRefs = { people: [], organizations: [] };
     const derived = this.derived;
@@ -198,7 +224,7 @@ export class IndexWriter {
       refs.people.push(personId);
       const org = s.organization;
       const represents = s.country ?? resolve.personCountry(personId);
-      this.s.appearance.run(key, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
+      this.rows.appearance.add(key, seq, personId, orNull(s.person), orNull(s.name), orNull(s.honorific), orNull(s.position),
         orNull(org), org === undefined ? null : organization(org), orNull(s.country), orNull(s.role), represents, eventStart);
       takePart(represents, 4);
       if (derived && !resolve.isRegisteredPerson(personId)) {
@@ -208,24 +234,24 @@ export class IndexWriter {
         });
       }
     });
-    (data.topics ?? []).forEach((topic, seq) => this.s.topic.run(key, seq, topic));
+    (data.topics ?? []).forEach((topic, seq) => this.rows.topic.add(key, seq, topic));
     (data.countries ?? []).forEach((country, seq) => {
-      this.s.country.run(key, seq, country);
+      this.rows.country.add(key, seq, country);
       takePart(country, 2);
     });
-    (data.organizers ?? []).forEach((ref, seq) => this.s.organization.run(key, 'organizer', seq, ref, organization(ref)));
-    (data.partners ?? []).forEach((ref, seq) => this.s.organization.run(key, 'partner', seq, ref, organization(ref)));
-    (data.quotes ?? []).forEach((q, seq) => this.s.quote.run(key, seq, q.speaker, resolve.person(q.speaker), q.text));
+    (data.organizers ?? []).forEach((ref, seq) => this.rows.organization.add(key, 'organizer', seq, ref, organization(ref)));
+    (data.partners ?? []).forEach((ref, seq) => this.rows.organization.add(key, 'partner', seq, ref, organization(ref)));
+    (data.quotes ?? []).forEach((q, seq) => this.rows.quote.add(key, seq, q.speaker, resolve.person(q.speaker), q.text));
     (data.presentations ?? []).forEach((p, seq) =>
-      this.s.presentation.run(key, seq, p.title, orNull(p.speaker), p.speaker === undefined ? null : resolve.person(p.speaker),
+      this.rows.presentation.add(key, seq, p.title, orNull(p.speaker), p.speaker === undefined ? null : resolve.person(p.speaker),
         orNull(p.organization), p.organization === undefined ? null : organization(p.organization), orNull(p.country), orNull(p.url), orNull(p.file)),
     );
     (data.sources ?? []).forEach((src, seq) =>
-      this.s.source.run(key, seq, orNull(src.url), orNull(src.title), src.published === undefined ? null : String(src.published)),
+      this.rows.source.add(key, seq, orNull(src.url), orNull(src.title), src.published === undefined ? null : String(src.published)),
     );
     const body = [data.theme, data.series, data.summary].filter((v): v is string => typeof v === 'string').join('\n');
-    this.s.doc.run(key, 'event', 0, data.title, body);
-    (data.quotes ?? []).forEach((q, seq) => this.s.doc.run(key, 'quote', seq, '', q.text));
+    this.rows.doc.add(key, 'event', 0, data.title, body);
+    (data.quotes ?? []).forEach((q, seq) => this.rows.doc.add(key, 'quote', seq, '', q.text));
     derived?.addParticipation(key, taking);
     return refs;
   }
