@@ -16,8 +16,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const argv = process.argv.slice(2);
+// A query's listing of the archive starts now, on the native addon's threads, and runs while
+// the program loads (src/cli/early-listing.ts).
+const listing = require('../dist/bundle/early.cjs').startEarlyListing(argv);
+
 require('../dist/bundle/hub.cjs')
-  .main(process.argv.slice(2))
+  .main(argv, undefined, listing)
   .then((code) => {
     process.exitCode = code;
   });

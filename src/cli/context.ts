@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import path from 'node:path';
-import { findArchive } from '../core/archive.js';
+import { findArchive, type PendingArchiveListing } from '../core/archive.js';
 import { describeHolder, type LockHolder } from '../core/lock-holder.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file.js';
@@ -28,9 +28,11 @@ export class Context {
   private archiveRoot: string | undefined;
   private progressShown = false;
 
+  /** @param listing the archive's listing, started before the program loaded (see early-listing.ts). */
   constructor(
     readonly io: IO,
     readonly options: GlobalOptions,
+    private listing?: PendingArchiveListing,
   ) {
     const noColor = options.color === false;
     this.out = colorsFor(io.stdout, io.env, noColor || options.out !== undefined);
@@ -40,6 +42,13 @@ export class Context {
   root(): string {
     this.archiveRoot ??= findArchive({ archive: this.options.archive, env: this.io.env, cwd: this.io.cwd });
     return this.archiveRoot;
+  }
+
+  /** The listing bin/hub.js started, handed over once: a later sync lists again. */
+  takeListing(): PendingArchiveListing | undefined {
+    const listing = this.listing;
+    this.listing = undefined;
+    return listing;
   }
 
   /** A path as the user standing in the working directory would type it. */

@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import type { PendingArchiveListing } from '../core/archive.js';
 import { HubError } from '../core/errors.js';
 import { colorsFor, prepareColors, processIO, type IO } from './io.js';
 import { buildProgram } from './program.js';
@@ -6,12 +7,17 @@ import { buildProgram } from './program.js';
 /**
  * Runs the command line and returns the exit code: 0 success, 1 a data problem, 2 a usage
  * error. The only place that decides exit codes; nothing below it exits or prints errors.
+ * `listing`: the archive's listing, when bin/hub.js started it (see early-listing.ts).
  */
-export async function main(argv: string[], io: IO = processIO()): Promise<number> {
+export async function main(argv: string[], io: IO = processIO(), listing?: PendingArchiveListing): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    listing,
+  );
   const debug = argv.includes('--debug');
   await prepareColors(io, argv.includes('--no-color'));
   const colors = colorsFor(io.stderr, io.env, argv.includes('--no-color'));

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
+import type { PendingArchiveListing } from '../core/archive.js';
 import { UsageError } from '../core/errors.js';
 import { EVENT_FORMATS, EVENT_TYPES, ORG_KINDS, ROLES } from '../core/vocabulary.js';
 import { Context, type GlobalOptions } from './context.js';
@@ -23,11 +24,12 @@ function version(): string {
 
 /**
  * The command line: thin commands, each importing its implementation only when it runs, so
- * `hub speakers` never loads the validator and `hub validate` never loads SQLite.
+ * `hub speakers` never loads the validator and `hub validate` never loads SQLite. `listing`:
+ * the archive's listing, when bin/hub.js started it (see early-listing.ts).
  */
-export function buildProgram(io: IO, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: IO, setExitCode: (code: number) => void, listing?: PendingArchiveListing): Command {
   const program = new Command('hub');
-  const context = (command: Command) => new Context(io, command.optsWithGlobals<GlobalOptions>());
+  const context = (command: Command) => new Context(io, command.optsWithGlobals<GlobalOptions>(), listing);
   const run = (load: (ctx: Context, command: Command) => Promise<number>) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
     setExitCode(await load(context(command), command));

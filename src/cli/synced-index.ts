@@ -7,7 +7,7 @@ import type { Context } from './context.js';
  * out), read as one snapshot, closed again however the work ends.
  */
 export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>): Promise<T> {
-  const { db, report } = await syncIndex(ctx.root(), { onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
+  const { db, report } = await syncIndex(ctx.root(), { listing: ctx.takeListing(), onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
   ctx.endProgress();
   warnNotIndexed(ctx, report.notIndexed);
   try {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { KIND, listDirs, type DirListing, type ListOptions } from './dir-stamps.js';
+import { KIND, listDirs, startListingDirs, type DirListing, type ListOptions } from './dir-stamps.js';
 import { DataError } from './errors.js';
 import { KIND_FOLDERS, isValidId, type ArchiveFile, type PathIssue, type RecordKind } from './records.js';
 import { slugify } from './text.js';
@@ -86,6 +86,23 @@ const YEAR_FOLDER = /^\d{4}$/;
  * target is seen as a change.
  */
 export function listArchive(root: string, options: ListOptions = {}): ArchiveListing {
+  return startListingArchive(root, options).wait();
+}
+
+/** A listing of the archive under way (see startListingArchive). */
+export interface PendingArchiveListing {
+  /** The archive whose folders are being listed. */
+  readonly root: string;
+  /** What listArchive would have given, once. */
+  wait(): ArchiveListing;
+}
+
+/**
+ * Starts listing the archive and returns at once: events/ is listed here (a folder a year),
+ * the year folders and registries on the addon's threads while the caller goes on (a query
+ * loads SQLite and opens the index meanwhile). Through node:fs all of it waits for `wait`.
+ */
+export function startListingArchive(root: string, options: ListOptions = {}): PendingArchiveListing {
   const eventsDir = path.join(root, KIND_FOLDERS.event);
   const [events] = listDirs([eventsDir], options) as [DirListing];
   const folders: Array<Omit<RecordFolder, 'listing'>> = [];
@@ -93,7 +110,11 @@ export function listArchive(root: string, options: ListOptions = {}): ArchiveLis
     if (events.kinds[i] === KIND.dir && YEAR_FOLDER.test(name)) folders.push({ kind: 'event', rel: `events/${name}`, abs: path.join(eventsDir, name), year: name });
   });
   for (const kind of ['organization', 'person'] as const) folders.push({ kind, rel: KIND_FOLDERS[kind], abs: path.join(root, KIND_FOLDERS[kind]) });
-  const listings = listDirs(folders.map((folder) => folder.abs), options);
+  const pending = startListingDirs(folders.map((folder) => folder.abs), options);
+  return { root, wait: () => stampLinks(events, folders, pending.wait()) };
+}
+
+function stampLinks(events: DirListing, folders: Array<Omit<RecordFolder, 'listing'>>, listings: DirListing[]): ArchiveListing {
   return {
     events,
     folders: folders.map((folder, f) => {

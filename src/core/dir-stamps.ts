@@ -14,7 +14,12 @@ export interface DirListing {
 }
 
 type NativeListing = [names: string, kinds: Uint8Array, sizes: Float64Array, mtimesMs: Float64Array] | null;
-type ScanDirs = (dirs: string[]) => NativeListing[];
+interface ScanDirs {
+  scanDirs(dirs: string[]): NativeListing[];
+  /** The same scan on threads of its own; finishScan waits for it and hands it over, once. */
+  startScanDirs(dirs: string[]): unknown;
+  finishScan(handle: unknown): NativeListing[];
+}
 
 let native: ScanDirs | null | undefined;
 
@@ -28,7 +33,7 @@ function loadNative(): ScanDirs | null {
   native = null;
   if (process.env.HUB_NATIVE === '0') return native;
   try {
-    native = (createRequire(import.meta.url)('hub-scan-dir') as { scanDirs: ScanDirs }).scanDirs;
+    native = createRequire(import.meta.url)('hub-scan-dir') as ScanDirs;
   } catch {
     // Not built here: the fallback below is correct, only slower.
   }
@@ -53,12 +58,36 @@ const empty = (): DirListing => ({ names: [], kinds: [], sizes: new Float64Array
  * directory that cannot be read lists as empty, as a missing one does.
  */
 export function listDirs(dirs: string[], options: ListOptions = {}): DirListing[] {
-  const scan = options.native === false ? null : loadNative();
-  if (!scan) return dirs.map(listWithNodeFs);
-  return scan(dirs).map((result) =>
-    result === null || result[0] === '' ? empty() : { names: result[0].split('\0'), kinds: result[1], sizes: result[2], mtimesMs: result[3] },
-  );
+  const addon = options.native === false ? null : loadNative();
+  if (!addon) return dirs.map(listWithNodeFs);
+  return addon.scanDirs(dirs).map(fromNative);
 }
+
+/** A listing under way: `wait` gives what listDirs would have, and may be called once. */
+export interface PendingDirListings {
+  wait(): DirListing[];
+}
+
+/**
+ * Starts listDirs on the addon's own threads and returns at once, so the caller can do other
+ * work meanwhile; through node:fs the listing is made when it is waited for.
+ */
+export function startListingDirs(dirs: string[], options: ListOptions = {}): PendingDirListings {
+  const addon = options.native === false ? null : loadNative();
+  const handle = addon?.startScanDirs(dirs);
+  let collected = false;
+  return {
+    wait: () => {
+      // Once, either way: the addon frees its listing as it hands it over.
+      if (collected) throw new Error('this listing was already collected');
+      collected = true;
+      return addon ? addon.finishScan(handle).map(fromNative) : dirs.map(listWithNodeFs);
+    },
+  };
+}
+
+const fromNative = (result: NativeListing): DirListing =>
+  result === null || result[0] === '' ? empty() : { names: result[0].split('\0'), kinds: result[1], sizes: result[2], mtimesMs: result[3] };
 
 /** The same listing through node:fs: a Dirent per entry and a stat per regular file. */
 export function listWithNodeFs(dir: string): DirListing {

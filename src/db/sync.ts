@@ -1,4 +1,4 @@
-import { fingerprintArchive, listArchive, type ArchiveListing } from '../core/archive.js';
+import { fingerprintArchive, startListingArchive, type PendingArchiveListing } from '../core/archive.js';
 import { openCurrentIndex, type Db } from './connection.js';
 import type { LockOptions } from './lock.js';
 import { currentReport, storedFingerprint, type SyncReport } from './sync-report.js';
@@ -13,6 +13,8 @@ export interface SyncOptions {
   lock?: LockOptions;
   /** Told the files put back after an interrupted change (see recoverInterruptedChange). */
   onRecover?: (files: string[]) => void;
+  /** A listing of this archive started earlier (see startListingArchive), to use instead of making one. */
+  listing?: PendingArchiveListing;
 }
 
 /**
@@ -23,13 +25,15 @@ export interface SyncOptions {
  * write takes the archive's lock, so readers never wait for each other.
  */
 export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
-  const current = options.rebuild ? undefined : openCurrentIndex(root);
-  let listed: ArchiveListing | undefined;
+  // The listing runs on the addon's threads while the index is opened. One started for
+  // another archive (a guess that missed, see early-listing.ts) is not this one's.
+  const pending = options.rebuild ? undefined : options.listing?.root === root ? options.listing : startListingArchive(root);
+  const current = pending && openCurrentIndex(root);
+  const listed = pending?.wait();
   if (current) {
     // Every query passes here. When no file's name, size or time changed, one hash says so,
     // straight from the listing: no per-file objects are made.
-    listed = listArchive(root);
-    if (fingerprintArchive(listed) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
+    if (fingerprintArchive(listed!) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
     current.close();
   }
   // Something changed: the writing side loads only now (a query on an unchanged archive never needs it).

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArchive } from '../../scripts/bench/generate.js';
@@ -20,7 +20,7 @@ function hub(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; i
 describe('the built binary', () => {
   it('exists (npm run build made it): the compiled modules and their CommonJS bundle', () => {
     expect(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main.js'))).toBe(true);
-    for (const file of ['hub.cjs', 'parse-worker.cjs']) expect(existsSync(path.resolve(import.meta.dirname, '../../dist/bundle', file))).toBe(true);
+    for (const file of ['hub.cjs', 'early.cjs', 'parse-worker.cjs']) expect(existsSync(path.resolve(import.meta.dirname, '../../dist/bundle', file))).toBe(true);
     // bin/hub.js is CommonJS (bin/package.json), so Node starts without its ES module loader.
     expect(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../bin/package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
     expect(readFileSync(BIN, 'utf8')).toContain("require('../dist/bundle/hub.cjs')");
@@ -53,6 +53,24 @@ describe('the built binary', () => {
     const search = hub(['search', 'public trust', '--format', 'ndjson'], { cwd: root });
     expect(search.code).toBe(0);
     expect(JSON.parse(search.stdout.split('\n')[0]!)).toMatchObject({ kind: 'quote', event: '2020-hrm-in-civil-service-amid-covid-19' });
+  });
+
+  it('sees an edit made between two queries, wherever the archive is named (the listing starts before the program loads)', () => {
+    const root = copyBundledArchive();
+    const elsewhere = path.dirname(path.dirname(root));
+    const titleOf = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => {
+      const result = hub([...args, '--format', 'json'], { cwd, env });
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as Array<{ id: string; title: string }>).find((e) => e.id === '2020-hrm-in-civil-service-amid-covid-19')?.title;
+    };
+    expect(titleOf(['events'], root)).toMatch(/^Human resources management in civil service amid COVID-19/);
+    const file = path.join(root, 'events/2020/2020-hrm-in-civil-service-amid-covid-19.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited once'));
+    expect(titleOf(['events', '--archive', root], elsewhere)).toBe('Edited once');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited twice'));
+    expect(titleOf([`--archive=${root}`, 'events'], elsewhere)).toBe('Edited twice');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited three times'));
+    expect(titleOf(['events'], elsewhere, { HUB_ARCHIVE: root })).toBe('Edited three times');
   });
 
   it('exits 1 on invalid data with located problems, and 2 on usage errors', () => {

@@ -1,8 +1,12 @@
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { fingerprintArchive, listArchive, scanArchive } from '../../src/core/archive.js';
-import { listDirs, usesNativeScan } from '../../src/core/dir-stamps.js';
+import { LISTING_COMMANDS, startEarlyListing } from '../../src/cli/early-listing.js';
+import type { IO } from '../../src/cli/io.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { fingerprintArchive, listArchive, scanArchive, startListingArchive } from '../../src/core/archive.js';
+import { listDirs, startListingDirs, usesNativeScan } from '../../src/core/dir-stamps.js';
 import { syncIndex } from '../../src/db/sync.js';
 import { eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 
@@ -49,6 +53,54 @@ describe.skipIf(process.platform === 'win32')('the native listing', () => {
     expect(native.map(plain)).toEqual(nodeFs.map(plain));
     expect(native[1]!.names).toEqual(['2024-03-05-a.yaml', '2024-03-06-b.yaml', 'README.md', 'Türkiye forum.yaml', 'drafts', 'notes.yml']);
     expect(native[4]!.names).toEqual([]);
+  });
+
+  it('lists the same when started ahead on its own threads, and hands the listing over once', () => {
+    const root = mixedArchive();
+    const dirs = ['events/2024', 'people', 'missing'].map((d) => path.join(root, d));
+    const plain = (l: ReturnType<typeof listDirs>[number]) => ({ names: l.names, kinds: [...Array.from(l.kinds)], sizes: [...l.sizes], mtimesMs: [...l.mtimesMs] });
+    const started = startListingDirs(dirs);
+    const startedWithoutAddon = startListingDirs(dirs, { native: false });
+    expect(started.wait().map(plain)).toEqual(listDirs(dirs).map(plain));
+    expect(startedWithoutAddon.wait().map(plain)).toEqual(listDirs(dirs).map(plain));
+    expect(() => started.wait()).toThrow(/already collected/);
+    expect(() => startedWithoutAddon.wait()).toThrow(/already collected/);
+  });
+});
+
+describe('the listing bin/hub.js starts before the program loads', () => {
+  const archive = () => makeArchive({ 'events/2024/2024-03-05-a.yaml': eventYaml(), 'people/dana-sarsen.yaml': 'name: Dana Sarsen\n' });
+
+  it('is started for the commands that sync the index, in the archive they will use', () => {
+    const root = archive();
+    const elsewhere = tempDir();
+    const guess = (argv: string[], env: NodeJS.ProcessEnv = {}, cwd = root) => startEarlyListing(argv, env, cwd)?.root;
+    expect(guess(['speakers', '--country', 'KZ'])).toBe(root);
+    expect(guess(['--format', 'json', 'events', '--year', '2024'])).toBe(root);
+    expect(guess(['events', '--archive', root], {}, elsewhere)).toBe(root);
+    expect(guess([`--archive=${root}`, 'report', 'annual'], {}, elsewhere)).toBe(root);
+    expect(guess(['countries'], { HUB_ARCHIVE: root }, elsewhere)).toBe(root);
+    expect(guess(['index'])).toBe(root);
+    // Not a query, a rebuild (which lists under the lock), help, or no archive to be found.
+    for (const argv of [['validate'], ['add-event', '--title', 'events'], ['index', '--rebuild'], ['speakers', '--help'], [], ['--', 'events']]) expect(guess(argv)).toBeUndefined();
+    expect(guess(['speakers'], {}, elsewhere)).toBeUndefined();
+    // What it lists is what listing then would give.
+    expect(startEarlyListing(['speakers'], {}, root)!.wait()).toEqual(listArchive(root));
+  });
+
+  it('names commands the program has', () => {
+    const io: IO = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Readable.from([]), env: {}, cwd: tempDir() };
+    const names = buildProgram(io, () => {}).commands.map((command) => command.name());
+    expect([...LISTING_COMMANDS].filter((name) => !names.includes(name))).toEqual([]);
+  });
+
+  it('is used only for the archive it was made for', async () => {
+    const root = archive();
+    const other = makeArchive({ 'events/2023/2023-01-01-b.yaml': eventYaml({ start: '2023-01-01' }) });
+    const { db, report } = await syncIndex(root, { listing: startListingArchive(other) });
+    expect(report.files).toBe(2);
+    expect(db.prepare('SELECT id FROM events').pluck().all()).toEqual(['2024-03-05-a']);
+    db.close();
   });
 });
 

@@ -5,7 +5,7 @@ import { warnNotIndexed, warnRecovered } from '../synced-index.js';
 
 export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Promise<number> {
   const started = performance.now();
-  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub index'), onRecover: (files) => warnRecovered(ctx, files) });
+  const { db, report } = await syncIndex(ctx.root(), { rebuild: options.rebuild ?? false, listing: ctx.takeListing(), onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub index'), onRecover: (files) => warnRecovered(ctx, files) });
   db.close();
   ctx.endProgress();
   const ms = Math.round(performance.now() - started);
