@@ -33,7 +33,9 @@ function loadNative(): ScanDirs | null {
   native = null;
   if (process.env.HUB_NATIVE === '0') return native;
   try {
-    native = createRequire(import.meta.url)('hub-scan-dir') as ScanDirs;
+    const addon = createRequire(import.meta.url)('hub-scan-dir') as Partial<ScanDirs>;
+    // An addon built from older sources (not rebuilt since a pull) lacks the later functions.
+    if (typeof addon.scanDirs === 'function' && typeof addon.startScanDirs === 'function' && typeof addon.finishScan === 'function') native = addon as ScanDirs;
   } catch {
     // Not built here: the fallback below is correct, only slower.
   }
