@@ -13,7 +13,7 @@ import { findArchive, startListingArchive, type PendingArchiveListing } from '..
  * (see syncIndex), and lists again otherwise.
  */
 
-/** The commands that begin by syncing the index (`index --rebuild` lists under the lock instead). */
+/** The commands that begin by syncing the index (or, `index --rebuild`, by building it). */
 export const LISTING_COMMANDS = new Set(['events', 'speakers', 'show', 'person', 'countries', 'topics', 'orgs', 'search', 'export', 'report', 'index']);
 
 /** The global options that take a value: the word after one is not the command. */
@@ -26,7 +26,7 @@ export function startEarlyListing(argv: string[], env: NodeJS.ProcessEnv = proce
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
-    if (arg === '--help' || arg === '-h' || arg === '--rebuild') return undefined;
+    if (arg === '--help' || arg === '-h') return undefined;
     if (arg.startsWith('--archive=')) archive = arg.slice('--archive='.length);
     else if (VALUE_OPTIONS.has(arg)) {
       if (arg === '--archive') archive = argv[i + 1];

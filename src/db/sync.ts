@@ -27,16 +27,17 @@ export interface SyncOptions {
 export async function syncIndex(root: string, options: SyncOptions = {}): Promise<{ db: Db; report: SyncReport }> {
   // The listing runs on the addon's threads while the index is opened. One started for
   // another archive (a guess that missed, see early-listing.ts) is not this one's.
-  const pending = options.rebuild ? undefined : options.listing?.root === root ? options.listing : startListingArchive(root);
-  const current = pending && openCurrentIndex(root);
-  const listed = pending?.wait();
+  const pending = options.listing?.root === root ? options.listing : startListingArchive(root);
+  const current = options.rebuild ? undefined : openCurrentIndex(root);
+  const listed = pending.wait();
   if (current) {
     // Every query passes here. When no file's name, size or time changed, one hash says so,
     // straight from the listing: no per-file objects are made.
-    if (fingerprintArchive(listed!) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
+    if (fingerprintArchive(listed) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
     current.close();
   }
-  // Something changed: the writing side loads only now (a query on an unchanged archive never needs it).
+  // Something changed, or a rebuild: the writing side loads only now (a query on an unchanged
+  // archive never needs it). It takes this listing unless it had to wait for the lock.
   const { syncChanges } = await import('./sync-changes.js');
   return syncChanges(root, options, listed);
 }
