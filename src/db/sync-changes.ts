@@ -199,7 +199,7 @@ class ChangeWriter {
     // A fresh build meets each path once: plain inserts, many to a statement.
     this.upsertFile = fresh
       ? new RowBatch(db, fileColumns, 8)
-      : rowByRow(db, `${fileColumns}`, 8, `ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
+      : rowByRow(db, fileColumns, 8, `ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, record_id = excluded.record_id, size = excluded.size,
         mtime_ms = excluded.mtime_ms, hash = excluded.hash, indexed = excluded.indexed, problems = excluded.problems`);
     this.touchFile = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?');
     this.deleteFile = db.prepare('DELETE FROM files WHERE path = ?');

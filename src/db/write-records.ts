@@ -93,8 +93,8 @@ const EVENT_COLUMNS = `id, file, title, type, start, start_first, start_last, en
 export class IndexWriter {
   private readonly s;
   private readonly rows;
-  /** A fresh build's last event key; undefined when SQLite gives them. */
-  private lastKey: number | undefined;
+  /** The last event key a fresh build gave. */
+  private lastKey = 0;
 
   /**
    * @param derived given for a fresh build: participation and the unregistered people and
@@ -103,7 +103,6 @@ export class IndexWriter {
   constructor(db: Db, private readonly derived?: DerivedRows) {
     const p = (sql: string) => db.prepare(sql);
     const sink = (insert: string, columns: number): RowSink => (derived ? new RowBatch(db, insert, columns) : rowByRow(db, insert, columns));
-    if (derived) this.lastKey = 0;
     this.rows = {
       // 26 columns: 32 rows would be 832 values, well within SQLite's limit of 32,766.
       freshEvent: derived ? new RowBatch(db, `INSERT INTO events (key, ${EVENT_COLUMNS}) VALUES`, 26) : undefined,
@@ -198,7 +197,7 @@ export class IndexWriter {
     ];
     // The key the event's rows refer to it by (see migration 007).
     let key: number;
-    if (this.rows.freshEvent && this.lastKey !== undefined) {
+    if (this.rows.freshEvent) {
       key = ++this.lastKey;
       this.rows.freshEvent.add(key, ...row);
     } else {
