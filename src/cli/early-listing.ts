@@ -5,8 +5,8 @@ import { findArchive, startListingArchive, type PendingArchiveListing } from '..
  * (about 20 ms for 12,000 files here, nearly all of it stat calls). bin/hub.js starts that
  * listing on the native addon's threads before it loads the program, whose loading (about 30
  * ms: compiling the bundle, commander) then hides it: `hub speakers --country KZ` on 10,000
- * events went from 155 to 138 ms. This module is bundled on its own (dist/bundle/early.cjs)
- * so that starting costs about a millisecond.
+ * events went from 168 to 154 ms in a noisy spell, 138 to 132 in a quiet one. This module is
+ * bundled on its own (dist/bundle/early.cjs) so that starting costs about a millisecond.
  *
  * The command line is only glanced at here; commander reads it properly later. A wrong guess
  * costs a listing nobody uses: the sync takes this one only for the archive it was made for
