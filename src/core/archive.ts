@@ -119,7 +119,8 @@ function stampLinks(events: DirListing, folders: Array<Omit<RecordFolder, 'listi
     events,
     folders: folders.map((folder, f) => {
       const listing = listings[f]!;
-      for (let i = 0; i < listing.names.length; i++) {
+      // By kind, so that names are only split where there is a link to stamp (see fromNative).
+      for (let i = 0; i < listing.kinds.length; i++) {
         if (listing.kinds[i] !== KIND.link) continue;
         try {
           const stats = statSync(folder.abs + path.sep + listing.names[i]);
@@ -152,7 +153,7 @@ export function countListedFiles(listed: ArchiveListing): number {
 export function fingerprintArchive(listed: ArchiveListing): string {
   const hash = createHash('sha1').update('listing-1');
   const add = (rel: string, listing: DirListing) => {
-    hash.update(`\0${rel}\0${listing.names.join('\0')}\0`);
+    hash.update(`\0${rel}\0${listing.joined ?? listing.names.join('\0')}\0`);
     hash.update(listing.kinds instanceof Uint8Array ? listing.kinds : Uint8Array.from(listing.kinds));
     hash.update(new Uint8Array(listing.sizes.buffer, listing.sizes.byteOffset, listing.sizes.byteLength));
     hash.update(new Uint8Array(listing.mtimesMs.buffer, listing.mtimesMs.byteOffset, listing.mtimesMs.byteLength));
