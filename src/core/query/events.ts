@@ -52,8 +52,6 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
   addCondition(c, 'e.series IN (SELECT value FROM json_each(@series))', { series: filters.series && JSON.stringify(filters.series) });
   addCondition(c, 'e.key IN (SELECT event_key FROM appearances WHERE person_id = @speaker)', { speaker: filters.speaker });
   addCondition(c, 'e.key IN (SELECT event_key FROM event_organizations WHERE organization_id = @org)', { org: filters.org });
-  type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string, number, string];
-  const START_FIRST = 11;
   const sort = filters.sort ?? 'newest';
   const byDateOnly = sort === 'newest' || sort === 'oldest';
   const statement = db
@@ -75,24 +73,23 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
   } else {
     rows = statement.all(c.params) as Raw[];
   }
-  const sorted = rows.map(([id, title, type, start, end, format, city, country, series, part_of, status, start_first, speakers, topics]) => ({
-    row: { id, title, type, start, end, format, city, country, topics: JSON.parse(topics) as string[], speakers, series, part_of, status },
-    start_first,
-  }));
-  sorted.sort(ORDER[sort]);
-  return (filters.limit === undefined ? sorted : sorted.slice(0, filters.limit)).map(({ row }) => row);
+  rows.sort(ORDER[sort]);
+  // Objects only for the rows shown: a row of 10,000 costs its allocation and its topics' parse.
+  return (filters.limit === undefined ? rows : rows.slice(0, filters.limit)).map(
+    ([id, title, type, start, end, format, city, country, series, part_of, status, , speakers, topics]) => ({
+      id, title, type, start, end, format, city, country, topics: JSON.parse(topics) as string[], speakers, series, part_of, status,
+    }),
+  );
 }
 
-interface Sortable {
-  row: EventRow;
-  start_first: string;
-}
-const byDate = (a: Sortable, b: Sortable) => (a.start_first < b.start_first ? -1 : a.start_first > b.start_first ? 1 : 0);
+type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string, number, string];
+const [ID, TITLE, START_FIRST, SPEAKERS] = [0, 1, 11, 12] as const;
+const byDate = (a: Raw, b: Raw) => (a[START_FIRST] < b[START_FIRST] ? -1 : a[START_FIRST] > b[START_FIRST] ? 1 : 0);
 // Equal keys fall back to a locale-aware title order, which SQLite cannot do, then the id.
-const byTitle = (a: Sortable, b: Sortable) => compareText(a.row.title, b.row.title) || compareText(a.row.id, b.row.id);
-const ORDER: Record<EventSort, (a: Sortable, b: Sortable) => number> = {
+const byTitle = (a: Raw, b: Raw) => compareText(a[TITLE], b[TITLE]) || compareText(a[ID], b[ID]);
+const ORDER: Record<EventSort, (a: Raw, b: Raw) => number> = {
   newest: (a, b) => byDate(b, a) || byTitle(a, b),
   oldest: (a, b) => byDate(a, b) || byTitle(a, b),
   title: (a, b) => byTitle(a, b) || byDate(b, a),
-  speakers: (a, b) => b.row.speakers - a.row.speakers || byDate(b, a) || byTitle(a, b),
+  speakers: (a, b) => b[SPEAKERS] - a[SPEAKERS] || byDate(b, a) || byTitle(a, b),
 };
