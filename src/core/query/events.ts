@@ -67,7 +67,7 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
     // be shown: stop reading there instead of loading every match.
     rows = [];
     for (const row of statement.iterate(c.params) as IterableIterator<Raw>) {
-      if (rows.length >= filters.limit && row[START_FIRST] !== rows[rows.length - 1]![START_FIRST]) break;
+      if (rows.length >= filters.limit && row[AT.startFirst] !== rows[rows.length - 1]![AT.startFirst]) break;
       rows.push(row);
     }
   } else {
@@ -82,14 +82,16 @@ export function listEvents(db: Database, filters: EventFilters = {}): EventRow[]
   );
 }
 
+/** A row of listEvents' statement, in its column order. */
 type Raw = [string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, string, number, string];
-const [ID, TITLE, START_FIRST, SPEAKERS] = [0, 1, 11, 12] as const;
-const byDate = (a: Raw, b: Raw) => (a[START_FIRST] < b[START_FIRST] ? -1 : a[START_FIRST] > b[START_FIRST] ? 1 : 0);
+/** Where the columns the orderings read sit in a Raw row. */
+const AT = { id: 0, title: 1, startFirst: 11, speakers: 12 } as const;
+const byDate = (a: Raw, b: Raw) => (a[AT.startFirst] < b[AT.startFirst] ? -1 : a[AT.startFirst] > b[AT.startFirst] ? 1 : 0);
 // Equal keys fall back to a locale-aware title order, which SQLite cannot do, then the id.
-const byTitle = (a: Raw, b: Raw) => compareText(a[TITLE], b[TITLE]) || compareText(a[ID], b[ID]);
+const byTitle = (a: Raw, b: Raw) => compareText(a[AT.title], b[AT.title]) || compareText(a[AT.id], b[AT.id]);
 const ORDER: Record<EventSort, (a: Raw, b: Raw) => number> = {
   newest: (a, b) => byDate(b, a) || byTitle(a, b),
   oldest: (a, b) => byDate(a, b) || byTitle(a, b),
   title: (a, b) => byTitle(a, b) || byDate(b, a),
-  speakers: (a, b) => b[SPEAKERS] - a[SPEAKERS] || byDate(b, a) || byTitle(a, b),
+  speakers: (a, b) => b[AT.speakers] - a[AT.speakers] || byDate(b, a) || byTitle(a, b),
 };
