@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <node_api.h>
+#include "digest.h"
 #include "listing.h"
 
 // [names joined by NUL, kinds (Uint8Array), sizes (Float64Array), mtimesMs (Float64Array)]
@@ -122,10 +123,32 @@ typedef struct {
   // 1 while a thread may still be reading; 0 once joined (or when it ran on the caller).
   int running;
   int collected;
+  // What the digest starts with and each folder's label (see digest.h); NULL for none.
+  unsigned char *prefix;
+  size_t prefix_length;
+  char **labels;
+  int digested;
+  char digest[41];
 } scan_t;
 
+static void free_digest_input(scan_t *scan) {
+  if (scan->labels) {
+    for (size_t i = 0; i < scan->work.total; i++) free(scan->labels[i]);
+    free(scan->labels);
+  }
+  free(scan->prefix);
+  scan->labels = NULL;
+  scan->prefix = NULL;
+}
+
+static void scan_all(scan_t *scan) {
+  read_all(&scan->work);
+  if (scan->prefix) scan->digested = digest_listings(&scan->work, scan->prefix, scan->prefix_length, scan->labels, scan->digest);
+  free_digest_input(scan);
+}
+
 static void *run_scan(void *arg) {
-  read_all(&((scan_t *)arg)->work);
+  scan_all(arg);
   return NULL;
 }
 
@@ -140,14 +163,50 @@ static void finalize_scan(napi_env env, void *data, void *hint) {
   (void)hint;
   scan_t *scan = data;
   join_scan(scan);
+  free_digest_input(scan);
   free_work(&scan->work);
   free(scan);
 }
 
-// startScanDirs(paths: string[]) -> a handle for finishScan.
+// Copies the digest's prefix (a Uint8Array) and one label a path (strings) into scan; 0 with
+// an exception pending when they are not that.
+static int take_digest_input(napi_env env, napi_value prefix, napi_value labels, scan_t *scan) {
+  bool is_typedarray = false, is_array = false;
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  uint32_t total = 0;
+  if (napi_is_typedarray(env, prefix, &is_typedarray) != napi_ok || !is_typedarray ||
+      napi_get_typedarray_info(env, prefix, &type, &length, &data, NULL, NULL) != napi_ok || type != napi_uint8_array ||
+      napi_is_array(env, labels, &is_array) != napi_ok || !is_array || napi_get_array_length(env, labels, &total) != napi_ok ||
+      total != scan->work.total) {
+    napi_throw_type_error(env, NULL, "startScanDirs expects a Uint8Array prefix and one label a path for the digest");
+    return 0;
+  }
+  scan->prefix = malloc(length ? length : 1);
+  scan->labels = calloc(total ? total : 1, sizeof(char *));
+  int ok = scan->prefix != NULL && scan->labels != NULL;
+  if (ok) memcpy(scan->prefix, data, length);
+  scan->prefix_length = length;
+  for (uint32_t i = 0; ok && i < total; i++) {
+    napi_value item;
+    size_t size;
+    ok = napi_get_element(env, labels, i, &item) == napi_ok && napi_get_value_string_utf8(env, item, NULL, 0, &size) == napi_ok &&
+         (scan->labels[i] = malloc(size + 1)) != NULL && napi_get_value_string_utf8(env, item, scan->labels[i], size + 1, &size) == napi_ok;
+  }
+  if (ok) return 1;
+  free_digest_input(scan);
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) napi_throw_type_error(env, NULL, "startScanDirs: every label must be a string");
+  return 0;
+}
+
+// startScanDirs(paths: string[], prefix?: Uint8Array, labels?: string[]) -> a handle for
+// finishScan, and, when a prefix and labels are given, for scanDigest.
 static napi_value start_scan_dirs(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1] = {NULL}, handle;
+  size_t argc = 3;
+  napi_value argv[3] = {NULL, NULL, NULL}, handle;
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return NULL;
   scan_t *scan = calloc(1, sizeof(scan_t));
   if (!scan) {
@@ -158,9 +217,16 @@ static napi_value start_scan_dirs(napi_env env, napi_callback_info info) {
     free(scan);
     return NULL;
   }
+  napi_valuetype prefix_type = napi_undefined;
+  if (argc >= 2 && napi_typeof(env, argv[1], &prefix_type) == napi_ok && prefix_type != napi_undefined &&
+      !take_digest_input(env, argv[1], argc >= 3 ? argv[2] : argv[1], scan)) {
+    free_work(&scan->work);
+    free(scan);
+    return NULL;
+  }
   // No thread to be had: the scan runs here, and finishScan only hands it over.
   if (pthread_create(&scan->thread, NULL, run_scan, scan) == 0) scan->running = 1;
-  else read_all(&scan->work);
+  else scan_all(scan);
   if (napi_create_external(env, scan, finalize_scan, NULL, &handle) != napi_ok) {
     finalize_scan(env, scan, NULL);
     return NULL;
@@ -168,8 +234,8 @@ static napi_value start_scan_dirs(napi_env env, napi_callback_info info) {
   return handle;
 }
 
-// finishScan(handle) -> what scanDirs would have returned for the same paths.
-static napi_value finish_scan(napi_env env, napi_callback_info info) {
+// The scan a handle stands for, or NULL with an exception pending.
+static scan_t *take_handle(napi_env env, napi_callback_info info, const char *name) {
   size_t argc = 1;
   napi_value argv[1] = {NULL};
   napi_valuetype type = napi_undefined;
@@ -177,9 +243,18 @@ static napi_value finish_scan(napi_env env, napi_callback_info info) {
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return NULL;
   if (argc < 1 || napi_typeof(env, argv[0], &type) != napi_ok || type != napi_external ||
       napi_get_value_external(env, argv[0], (void **)&scan) != napi_ok || scan == NULL) {
-    napi_throw_type_error(env, NULL, "finishScan expects what startScanDirs returned");
+    char message[96];
+    snprintf(message, sizeof message, "%s expects what startScanDirs returned", name);
+    napi_throw_type_error(env, NULL, message);
     return NULL;
   }
+  return scan;
+}
+
+// finishScan(handle) -> what scanDirs would have returned for the same paths.
+static napi_value finish_scan(napi_env env, napi_callback_info info) {
+  scan_t *scan = take_handle(env, info, "finishScan");
+  if (!scan) return NULL;
   if (scan->collected) {
     napi_throw_error(env, NULL, "finishScan: this scan was already collected");
     return NULL;
@@ -191,11 +266,23 @@ static napi_value finish_scan(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// scanDigest(handle) -> the listing's digest (see digest.h) as hex, or null where it was not
+// asked for or is left to JavaScript. It waits for the scan, and may be called at any time.
+static napi_value scan_digest(napi_env env, napi_callback_info info) {
+  scan_t *scan = take_handle(env, info, "scanDigest");
+  if (!scan) return NULL;
+  join_scan(scan);
+  napi_value result;
+  napi_status status = scan->digested ? napi_create_string_utf8(env, scan->digest, 40, &result) : napi_get_null(env, &result);
+  return status == napi_ok ? result : NULL;
+}
+
 NAPI_MODULE_INIT() {
   const struct { const char *name; napi_callback cb; } functions[] = {
     {"scanDirs", scan_dirs},
     {"startScanDirs", start_scan_dirs},
     {"finishScan", finish_scan},
+    {"scanDigest", scan_digest},
   };
   for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
     napi_value fn;

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { KIND, listDirs, startListingDirs, type DirListing, type ListOptions } from './dir-stamps.js';
+import { KIND, listDirs, listingBytes, startListingDirs, type DirListing, type ListOptions } from './dir-stamps.js';
 import { DataError } from './errors.js';
+import { loadCrypto } from './load-crypto.js';
 import { KIND_FOLDERS, isValidId, type ArchiveFile, type PathIssue, type RecordKind } from './records.js';
 import { slugify } from './text.js';
 
@@ -75,6 +75,8 @@ export interface ArchiveListing {
   events: DirListing;
   /** events/<year>/ folders in order of year, then organizations/ and people/. */
   folders: RecordFolder[];
+  /** fingerprintArchive's answer, where the addon worked it out while listing. */
+  digest?: string;
 }
 
 const YEAR_FOLDER = /^\d{4}$/;
@@ -110,8 +112,17 @@ export function startListingArchive(root: string, options: ListOptions = {}): Pe
     if (events.kinds[i] === KIND.dir && YEAR_FOLDER.test(name)) folders.push({ kind: 'event', rel: `events/${name}`, abs: path.join(eventsDir, name), year: name });
   });
   for (const kind of ['organization', 'person'] as const) folders.push({ kind, rel: KIND_FOLDERS[kind], abs: path.join(root, KIND_FOLDERS[kind]) });
-  const pending = startListingDirs(folders.map((folder) => folder.abs), options);
-  return { root, wait: () => stampLinks(events, folders, pending.wait()) };
+  // The addon digests the folders as fingerprintArchive would, after what is known here.
+  const prefix = Buffer.concat([Buffer.from(FINGERPRINT_VERSION), ...listingBytes('events', events)]);
+  const pending = startListingDirs(folders.map((folder) => folder.abs), options, { prefix, labels: folders.map((folder) => folder.rel) });
+  return {
+    root,
+    wait: () => {
+      const listed = stampLinks(events, folders, pending.wait());
+      const digest = pending.digest();
+      return digest === undefined ? listed : { ...listed, digest };
+    },
+  };
 }
 
 function stampLinks(events: DirListing, folders: Array<Omit<RecordFolder, 'listing'>>, listings: DirListing[]): ArchiveListing {
@@ -145,18 +156,20 @@ export function countListedFiles(listed: ArchiveListing): number {
   return count;
 }
 
+/** What a fingerprint begins with; a new way of making it changes this. */
+const FINGERPRINT_VERSION = 'listing-1';
+
 /**
  * A digest of the record folders' listings: every entry's name and kind, and each file's
  * size and modification time, in listing order. Any change to a record file changes it; a
- * change to another file there (a README) only costs a closer look that finds nothing.
+ * change to another file there (a README) only costs a closer look that finds nothing. The
+ * addon usually made it already, on its own thread, from the same bytes.
  */
 export function fingerprintArchive(listed: ArchiveListing): string {
-  const hash = createHash('sha1').update('listing-1');
+  if (listed.digest !== undefined) return listed.digest;
+  const hash = loadCrypto().createHash('sha1').update(FINGERPRINT_VERSION);
   const add = (rel: string, listing: DirListing) => {
-    hash.update(`\0${rel}\0${listing.joined ?? listing.names.join('\0')}\0`);
-    hash.update(listing.kinds instanceof Uint8Array ? listing.kinds : Uint8Array.from(listing.kinds));
-    hash.update(new Uint8Array(listing.sizes.buffer, listing.sizes.byteOffset, listing.sizes.byteLength));
-    hash.update(new Uint8Array(listing.mtimesMs.buffer, listing.mtimesMs.byteOffset, listing.mtimesMs.byteLength));
+    for (const bytes of listingBytes(rel, listing)) hash.update(bytes);
   };
   add('events', listed.events);
   for (const folder of listed.folders) add(folder.rel, folder.listing);

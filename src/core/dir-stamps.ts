@@ -18,9 +18,14 @@ export interface DirListing {
 type NativeListing = [names: string, kinds: Uint8Array, sizes: Float64Array, mtimesMs: Float64Array] | null;
 interface ScanDirs {
   scanDirs(dirs: string[]): NativeListing[];
-  /** The same scan on threads of its own; finishScan waits for it and hands it over, once. */
-  startScanDirs(dirs: string[]): unknown;
+  /**
+   * The same scan on threads of its own; finishScan waits for it and hands it over, once.
+   * Given a prefix and a label a folder, it also digests the listing (see fingerprintArchive).
+   */
+  startScanDirs(dirs: string[], prefix?: Uint8Array, labels?: string[]): unknown;
   finishScan(handle: unknown): NativeListing[];
+  /** The digest, as hex, or null where the addon leaves it to JavaScript; absent from older builds. */
+  scanDigest?(handle: unknown): string | null;
 }
 
 let native: ScanDirs | null | undefined;
@@ -70,15 +75,28 @@ export function listDirs(dirs: string[], options: ListOptions = {}): DirListing[
 /** A listing under way: `wait` gives what listDirs would have, and may be called once. */
 export interface PendingDirListings {
   wait(): DirListing[];
+  /**
+   * SHA-1 (hex) of the digest's prefix, then of each folder's bytes (see listingBytes), where
+   * the addon made it while listing; undefined where that is left to the caller.
+   */
+  digest(): string | undefined;
+}
+
+/** What a digest of the listings starts with, and the label each folder goes by in it. */
+export interface DigestInput {
+  prefix: Uint8Array;
+  labels: string[];
 }
 
 /**
  * Starts listDirs on the addon's own threads and returns at once, so the caller can do other
  * work meanwhile; through node:fs the listing is made when it is waited for.
  */
-export function startListingDirs(dirs: string[], options: ListOptions = {}): PendingDirListings {
+export function startListingDirs(dirs: string[], options: ListOptions = {}, digest?: DigestInput): PendingDirListings {
   const addon = options.native === false ? null : loadNative();
-  const handle = addon?.startScanDirs(dirs);
+  // An addon built before it could digest takes no more than the folders.
+  const digests = digest !== undefined && typeof addon?.scanDigest === 'function';
+  const handle = digests ? addon!.startScanDirs(dirs, digest.prefix, digest.labels) : addon?.startScanDirs(dirs);
   let collected = false;
   return {
     wait: () => {
@@ -87,7 +105,23 @@ export function startListingDirs(dirs: string[], options: ListOptions = {}): Pen
       collected = true;
       return addon ? addon.finishScan(handle).map(fromNative) : dirs.map(listWithNodeFs);
     },
+    digest: () => (digests ? (addon!.scanDigest!(handle) ?? undefined) : undefined),
   };
+}
+
+/**
+ * The bytes a digest of listings takes from one folder: its label and entry names, NUL
+ * separated, then each entry's kind, size and modification time as stored. The addon
+ * (native/scan-dir/digest.c) digests exactly these bytes.
+ */
+export function listingBytes(label: string, listing: DirListing): Uint8Array[] {
+  const { kinds, sizes, mtimesMs } = listing;
+  return [
+    Buffer.from(`\0${label}\0${listing.joined ?? listing.names.join('\0')}\0`),
+    kinds instanceof Uint8Array ? kinds : Uint8Array.from(kinds),
+    new Uint8Array(sizes.buffer, sizes.byteOffset, sizes.byteLength),
+    new Uint8Array(mtimesMs.buffer, mtimesMs.byteOffset, mtimesMs.byteLength),
+  ];
 }
 
 /**

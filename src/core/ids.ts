@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { loadCrypto } from './load-crypto.js';
 import { ID_MAX_LENGTH, isValidId } from './records.js';
 import { nameKey, slugify } from './text.js';
 
@@ -45,5 +45,5 @@ export function checkId(id: string): string | undefined {
 }
 
 function shortHash(text: string): string {
-  return `x-${createHash('sha1').update(nameKey(text)).digest('hex').slice(0, 10)}`;
+  return `x-${loadCrypto().createHash('sha1').update(nameKey(text)).digest('hex').slice(0, 10)}`;
 }

@@ -1,6 +1,6 @@
-import { hash as digest } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { checkNesting, checkSize, decodeText, MAX_RECORD_BYTES } from './guards.js';
+import { loadCrypto } from './load-crypto.js';
 import { parseYaml } from './parse.js';
 import type { ArchiveFile, PathIssue } from './records.js';
 import { checkSchema } from './schema.js';
@@ -19,7 +19,7 @@ export interface RecordRead {
 
 export function hashBytes(bytes: Uint8Array): string {
   // One call, no Hash object: about half the cost of createHash for a small record.
-  return digest('sha1', bytes, 'hex');
+  return loadCrypto().hash('sha1', bytes, 'hex');
 }
 
 /**

@@ -66,6 +66,50 @@ describe.skipIf(process.platform === 'win32')('the native listing', () => {
     expect(() => started.wait()).toThrow(/already collected/);
     expect(() => startedWithoutAddon.wait()).toThrow(/already collected/);
   });
+
+  it('digests the listing on its own thread, to the bit as fingerprintArchive does in JavaScript', () => {
+    const root = makeArchive({
+      'events/2023/2023-11-30-z.yaml': eventYaml({ start: '2023-11-30' }),
+      'events/2024/2024-03-05-a.yaml': eventYaml(),
+      'events/2024/Türkiye forum.yaml': eventYaml(),
+      'events/2024/README.md': '# notes\n',
+      'events/2024/drafts/2024-09-09-draft.yaml': eventYaml(),
+      'events/2024-stray.yaml': eventYaml(),
+      'people/김민준.yaml': 'name: 김민준\n',
+      'people/Кыргызстан.yaml': 'name: Айбек\n',
+    });
+    mkdirSync(path.join(root, 'events/2025'));
+    // organizations/ is missing: it lists as empty, either way.
+    const inJavaScript = ({ digest: _, ...listed }: ReturnType<typeof listArchive>) => fingerprintArchive(listed);
+    const check = () => {
+      const listed = listArchive(root);
+      // HUB_NATIVE=0 runs these tests without the addon: then JavaScript digests.
+      expect(listed.digest === undefined).toBe(!usesNativeScan());
+      const print = fingerprintArchive(listed);
+      expect(print).toMatch(/^[0-9a-f]{40}$/);
+      expect(print).toBe(inJavaScript(listed));
+      expect(print).toBe(fingerprintArchive(listArchive(root, { native: false })));
+      return print;
+    };
+    const before = check();
+    utimesSync(path.join(root, 'events/2024/2024-03-05-a.yaml'), new Date(2030, 0, 1, 12, 0, 0, 123), new Date(2030, 0, 1, 12, 0, 0, 123));
+    const edited = check();
+    expect(edited).not.toBe(before);
+    writeFile(root, 'people/Кыргызстан.yaml', 'name: Айбек Осмонов\n');
+    expect(check()).not.toBe(edited);
+  });
+
+  it('leaves the digest to JavaScript where a folder holds a link or a name that is not UTF-8', () => {
+    const linked = mixedArchive();
+    expect(listArchive(linked).digest).toBeUndefined();
+    const root = makeArchive({ 'events/2024/2024-03-05-a.yaml': eventYaml() });
+    writeFileSync(Buffer.concat([Buffer.from(path.join(root, 'events/2024/')), Buffer.from([0x66, 0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), 'x: 1\n');
+    // node:fs cannot stat such a file by its decoded name, so the two listings differ here.
+    const listed = listArchive(root);
+    expect(listed.digest).toBeUndefined();
+    expect(fingerprintArchive(listed)).toMatch(/^[0-9a-f]{40}$/);
+    expect(fingerprintArchive(listArchive(root))).toBe(fingerprintArchive(listed));
+  });
 });
 
 describe('the listing bin/hub.js starts before the program loads', () => {
