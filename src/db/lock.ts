@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { DataError } from '../core/errors.js';
 import { describeHolder, type LockHolder } from '../core/lock-holder.js';
 import { writeFileAtomic } from '../core/write-file.js';
+import { openSqlite } from './open-sqlite.js';
 
 /*
  * One writer at a time per archive. The lock is an exclusive transaction on a small SQLite
@@ -61,7 +62,7 @@ export function acquireArchiveLock(root: string, options: LockOptions = {}): () 
   mkdirSync(path.dirname(files.lock), { recursive: true });
   const timeout = options.timeoutMs ?? defaultTimeout();
   const started = Date.now();
-  const db = new Database(files.lock, { timeout: Math.min(FIRST_TRY_MS, timeout) });
+  const db = openSqlite(files.lock, { timeout: Math.min(FIRST_TRY_MS, timeout) });
   try {
     if (!tryBegin(db)) {
       options.onWait?.(readHolder(files.holder));
