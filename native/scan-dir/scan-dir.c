@@ -217,9 +217,9 @@ static napi_value start_scan_dirs(napi_env env, napi_callback_info info) {
     free(scan);
     return NULL;
   }
+  // Arguments not given are undefined (N-API fills argv): no prefix, no digest.
   napi_valuetype prefix_type = napi_undefined;
-  if (argc >= 2 && napi_typeof(env, argv[1], &prefix_type) == napi_ok && prefix_type != napi_undefined &&
-      !take_digest_input(env, argv[1], argc >= 3 ? argv[2] : argv[1], scan)) {
+  if (napi_typeof(env, argv[1], &prefix_type) == napi_ok && prefix_type != napi_undefined && !take_digest_input(env, argv[1], argv[2], scan)) {
     free_work(&scan->work);
     free(scan);
     return NULL;

@@ -113,7 +113,7 @@ export function startListingArchive(root: string, options: ListOptions = {}): Pe
   });
   for (const kind of ['organization', 'person'] as const) folders.push({ kind, rel: KIND_FOLDERS[kind], abs: path.join(root, KIND_FOLDERS[kind]) });
   // The addon digests the folders as fingerprintArchive would, after what is known here.
-  const prefix = Buffer.concat([Buffer.from(FINGERPRINT_VERSION), ...listingBytes('events', events)]);
+  const prefix = Buffer.concat(fingerprintPrefix(events));
   const pending = startListingDirs(folders.map((folder) => folder.abs), options, { prefix, labels: folders.map((folder) => folder.rel) });
   return {
     root,
@@ -156,8 +156,10 @@ export function countListedFiles(listed: ArchiveListing): number {
   return count;
 }
 
-/** What a fingerprint begins with; a new way of making it changes this. */
-const FINGERPRINT_VERSION = 'listing-1';
+/** What a fingerprint begins with: its version (a new way of making it changes this), then events/ itself. */
+function fingerprintPrefix(events: DirListing): Uint8Array[] {
+  return [Buffer.from('listing-1'), ...listingBytes('events', events)];
+}
 
 /**
  * A digest of the record folders' listings: every entry's name and kind, and each file's
@@ -167,12 +169,9 @@ const FINGERPRINT_VERSION = 'listing-1';
  */
 export function fingerprintArchive(listed: ArchiveListing): string {
   if (listed.digest !== undefined) return listed.digest;
-  const hash = loadCrypto().createHash('sha1').update(FINGERPRINT_VERSION);
-  const add = (rel: string, listing: DirListing) => {
-    for (const bytes of listingBytes(rel, listing)) hash.update(bytes);
-  };
-  add('events', listed.events);
-  for (const folder of listed.folders) add(folder.rel, folder.listing);
+  const hash = loadCrypto().createHash('sha1');
+  for (const bytes of fingerprintPrefix(listed.events)) hash.update(bytes);
+  for (const folder of listed.folders) for (const bytes of listingBytes(folder.rel, folder.listing)) hash.update(bytes);
   return hash.digest('hex');
 }
 
