@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { LineCounter as LineCounterType, YAMLError } from 'yaml';
+import type { Document, LineCounter as LineCounterType, Scalar, YAMLError } from 'yaml';
 import { parseCommonYaml, UNSUPPORTED } from './common-yaml.js';
 import { CORE_SCALAR_RULES } from './yaml-scalars.js';
 
@@ -94,7 +94,7 @@ export function parseReference(text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) return { ok: false, problem: describeYamlError(problem, lineCounter, text) };
+  if (problem) return { ok: false, problem: describeYamlError(problem, lineCounter, text, doc) };
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
@@ -107,13 +107,13 @@ export function parseReference(text: string): ParseResult {
   }
 }
 
-function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text: string): ParseProblem {
+function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text: string, doc: Document): ParseProblem {
   let pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
   const raw = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   let message: string;
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      message = 'this key appears twice in the same mapping: keep one';
+      message = describeDuplicateKey(doc, error.pos[0], lineCounter);
       break;
     case 'MULTIPLE_DOCS':
       message = 'a record file holds one YAML document: remove the extra `---` section or split it into files';
@@ -146,6 +146,27 @@ function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text:
       message = `YAML syntax: ${lowerFirst(raw)}`;
   }
   return { line: pos.line, col: pos.col, message };
+}
+
+/** Names the repeated key and where it first appears, so the reader knows which two lines to merge. */
+function describeDuplicateKey(doc: Document, at: number, lineCounter: LineCounterType): string {
+  const { isMap, isScalar, visit } = loadYaml();
+  let found: { key: string; firstLine: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return undefined;
+      const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === at);
+      if (index === -1) return undefined;
+      const key = (map.items[index]!.key as Scalar).value;
+      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+      const start = (first?.key as Scalar | undefined)?.range?.[0];
+      if (start !== undefined) found = { key: String(key), firstLine: lineCounter.linePos(start).line };
+      return visit.BREAK;
+    },
+  });
+  return found
+    ? `key \`${found.key}\` appears twice in the same mapping (first on line ${found.firstLine}): keep one`
+    : 'this key appears twice in the same mapping: keep one';
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

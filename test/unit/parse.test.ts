@@ -140,7 +140,12 @@ describe('the reference parser', () => {
   it('refuses duplicate keys', () => {
     const result = parseYaml('title: a\ntype: webinar\ntitle: b\n');
     expect(result.ok).toBe(false);
-    expect(result.ok ? undefined : result.problem).toMatchObject({ line: 3, col: 1, message: 'this key appears twice in the same mapping: keep one' });
+    expect(result.ok ? undefined : result.problem).toMatchObject({ line: 3, col: 1, message: 'key `title` appears twice in the same mapping (first on line 1): keep one' });
+  });
+
+  it('names a nested duplicate key, quoted or not, and where it first appears', () => {
+    const result = parseYaml('title: a\nspeakers:\n  - name: A\n    role: moderator\n    "name": B\n');
+    expect(result.ok ? undefined : result.problem).toEqual({ line: 5, col: 5, message: 'key `name` appears twice in the same mapping (first on line 3): keep one' });
   });
 
   it('stops alias bombs with a located error', () => {
