@@ -3,7 +3,7 @@ import path from 'node:path';
 import { endsBeforeStart, parsePartialDate } from './dates.js';
 import { isObject, listOf as list, type EventData, type LoadedEvent, type LoadedOrganization, type LoadedPerson, type PathIssue, type PathSegment, type PersonData } from './records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from './registry.js';
-import { suggest } from './text.js';
+import { nameKey, suggest } from './text.js';
 
 /*
  * Rules across records that a JSON Schema cannot express. They read data that may also
@@ -70,7 +70,7 @@ function checkEventDates(event: LoadedEvent, issue: Report): void {
   }
   const end = parsePartialDate(data.end);
   if (end && endsBeforeStart(start, end)) {
-    issue(event.file.path, ['end'], 'end-before-start', `\`end\` (${end.text}) is before \`start\` (${start.text})`);
+    issue(event.file.path, ['end'], 'end-before-start', `\`end\` (${end.text}) is before \`start\` (${start.text}): correct one of the two; a one-day event needs no \`end\``);
   }
 }
 
@@ -127,7 +127,7 @@ function checkPartOf(events: LoadedEvent[], byId: Map<string, LoadedEvent>, issu
     }
     if (!byId.has(parent)) {
       const close = suggest(parent, byId.keys(), 2);
-      issue(event.file.path, ['part_of'], 'part-of', `\`part_of\` names \`${parent}\`, which is not an event in the archive${close.length > 0 ? ` (did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?)` : ''}`);
+      issue(event.file.path, ['part_of'], 'part-of', `\`part_of\` names \`${parent}\`, which is not an event in the archive${close.length > 0 ? ` (did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?)` : ': give the id (file name without .yaml) of the event this one is part of, or remove `part_of`'}`);
       continue;
     }
     const chain = [event.id];
@@ -148,10 +148,20 @@ function checkRegistryConflicts<D>(
   label: string,
   issue: Report,
 ): void {
-  const files = new Map(records.map((r) => [r.id, r.file.path]));
+  const byId = new Map(records.map((r) => [r.id, r]));
   for (const claim of registry.conflicts) {
     for (const id of claim.ids.slice(1)) {
-      issue(files.get(id)!, ['name'], 'name-conflict', `the name \`${claim.name}\` belongs to both ${label} \`${claim.ids[0]}\` and \`${id}\`: one name can only mean one ${label}; remove it from one of them`);
+      const record = byId.get(id)!;
+      issue(record.file.path, whereNameIs(record.data, claim.key), 'name-conflict', `the name \`${claim.name}\` belongs to both ${label} \`${claim.ids[0]}\` and \`${id}\`: one name can only mean one ${label}; remove it from one of them`);
     }
   }
+}
+
+/** The key of a registry record that holds a name (its `name`, `acronym` or one of its `aliases`), so the report points at the line to change. */
+function whereNameIs(data: unknown, key: string): PathSegment[] {
+  if (!isObject(data)) return ['name'];
+  for (const field of ['name', 'acronym'] as const) if (typeof data[field] === 'string' && nameKey(data[field]) === key) return [field];
+  const aliases = Array.isArray(data.aliases) ? data.aliases : [];
+  const index = aliases.findIndex((alias) => typeof alias === 'string' && nameKey(alias) === key);
+  return index === -1 ? ['name'] : ['aliases', index];
 }

@@ -55,6 +55,14 @@ function typeWords(type: unknown): string {
   return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
 }
 
+/** A single value where a list is wanted is one item: say how to write it as one, when the text is safe to put in brackets as it is. */
+function listHint(type: unknown, path: PathSegment[], value: unknown): string {
+  const key = path.at(-1);
+  if (type !== 'array' || typeof key !== 'string') return '';
+  if (typeof value === 'number' || (typeof value === 'string' && /^[\p{L}\p{N}][\p{L}\p{N} .,_-]*$/u.test(value))) return `: write \`${key}: [${String(value)}]\``;
+  return '';
+}
+
 function dateMessage(key: string, value: unknown): string {
   const why = explainBadDate(value);
   return `\`${key}\` must be a date like 2024-04-12, 2024-04 or 2024${why ? `: ${show(value)} is not a real date (${why})` : `, not ${show(value)}`}`;
@@ -86,9 +94,19 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const properties = (error.parentSchema?.properties as Record<string, { properties?: Record<string, unknown> }> | undefined) ?? {};
+      const allowed = Object.keys(properties);
       const close = suggest(extra, allowed, 1);
-      const hint = close.length > 0 ? ` (did you mean \`${close[0]}\`?)` : allowed.length > 0 ? `: the keys here are ${allowed.join(', ')}` : '';
+      // `participants:` at the top of an event is a count that lives under `attendance`.
+      const owner = allowed.find((name) => properties[name]?.properties && Object.hasOwn(properties[name].properties, extra));
+      const hint =
+        close.length > 0
+          ? ` (did you mean \`${close[0]}\`?)`
+          : owner
+            ? `: it belongs under \`${owner}\`, as \`${owner}: {${extra}: ...}\``
+            : allowed.length > 0
+              ? `: the keys here are ${allowed.join(', ')}`
+              : '';
       return { ...base, path: [...path, extra], at: 'key', message: `unknown key \`${extra}\`${hint}` };
     }
     case 'required': {
@@ -118,7 +136,9 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
     case 'type': {
       if (DATE_KEYS.has(key)) return { ...base, message: dateMessage(key, value) };
       const label = typeof path.at(-1) === 'number' ? `each item of \`${key}\`` : `\`${key}\``;
-      return { ...base, message: `${label} must be ${typeWords(params.type)}, not ${show(value)}` };
+      const keys = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const holds = params.type === 'object' && keys.length > 0 ? ` (${keys.join(', ')})` : '';
+      return { ...base, message: `${label} must be ${typeWords(params.type)}${holds}, not ${show(value)}${listHint(params.type, path, value)}` };
     }
     case 'pattern':
     case 'minimum':

@@ -81,6 +81,13 @@ describe('hub validate', () => {
       'events/2025/2024-01-02-a.yaml event-folder',
       'people/b.yaml name-conflict',
     ]);
+    const messages = (JSON.parse(result.stdout) as Array<{ file: string; rule: string; message: string }>).filter((i) => i.file === 'events/2024/bad-prefix.yaml' && i.rule === 'part-of');
+    const endBefore = (JSON.parse(result.stdout) as Array<{ rule: string; message: string }>).find((i) => i.rule === 'end-before-start');
+    expect(endBefore?.message).toBe('`end` (2024-01-01) is before `start` (2024-01-04): correct one of the two; a one-day event needs no `end`');
+    const conflict = (JSON.parse(result.stdout) as Array<{ file: string; rule: string; line: number; col: number }>).find((i) => i.rule === 'name-conflict');
+    // At the alias that repeats the other person's name, not at this person's own name.
+    expect(conflict).toMatchObject({ file: 'people/b.yaml', line: 2, col: 11 });
+    expect(messages.map((i) => i.message)).toEqual(['`part_of` names `nowhere`, which is not an event in the archive: give the id (file name without .yaml) of the event this one is part of, or remove `part_of`']);
   });
 
   it('reports a broken file without stopping the others, one file at a time', async () => {

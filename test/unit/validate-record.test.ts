@@ -38,6 +38,12 @@ sources: [{ url: "https://example.org", published: 2024-04 }]
     expect(problems('title: T\ntype: webinar\nstart: 2024\nspeakr: []\n')).toEqual(['4:1 unknown key `speakr` (did you mean `speakers`?)']);
   });
 
+  it('a key written one level too high says where it belongs', () => {
+    expect(problems('title: T\ntype: webinar\nstart: 2024\nparticipants: 200\n')).toEqual([
+      '4:1 unknown key `participants`: it belongs under `attendance`, as `attendance: {participants: ...}`',
+    ]);
+  });
+
   it('a bad date, at the value, saying why', () => {
     expect(problems('title: T\ntype: webinar\nstart: 2023-02-29\n')).toEqual([
       '3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024: `2023-02-29` is not a real date (February 2023 has 28 days)',
@@ -73,8 +79,12 @@ sources: [{ url: "https://example.org", published: 2024-04 }]
   it('wrong types, duplicates and blanks', () => {
     expect(problems('title: ""\ntype: webinar\nstart: 2024\ntopics: hrm\nattendance: { participants: -3 }\n')).toEqual([
       '1:8 `title` must not be empty',
-      '4:9 `topics` must be a list, not `hrm`',
+      '4:9 `topics` must be a list, not `hrm`: write `topics: [hrm]`',
       '5:29 `participants` must be 0 or more, not `-3`',
+    ]);
+    expect(problems('title: T\ntype: webinar\nstart: 2024\nlocation: Astana\ncountries: "KZ: host"\n')).toEqual([
+      '4:11 `location` must be a mapping of keys (venue, city, country), not `Astana`',
+      '5:12 `countries` must be a list, not `KZ: host`',
     ]);
     expect(problems('title: T\ntype: webinar\nstart: 2024\ntopics: [hrm, hrm]\n')).toEqual(['4:15 `topics` lists the same item twice (items 1 and 2): remove one']);
   });
