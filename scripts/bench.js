@@ -2,7 +2,7 @@
 // end, as separate processes, beside the floors (starting Node, reading the files) and
 // beside ajv-cli validating the same events. Prints a Markdown table.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -59,14 +59,17 @@ for (const size of sizes) {
   row('peer: ajv-cli validate (events only)', ajv);
   row('hub index --rebuild (full build)', measure([hubBin, 'index', '--rebuild', '--archive', archive, '--quiet']), size === 10000 ? '≤ 2000 ms, < 300 MB' : '');
   row('hub index, nothing changed', measure([hubBin, 'index', '--archive', archive, '--quiet']), size === 10000 ? '< 250 ms' : '');
-  const someFile = spawnSync('find', [path.join(archive, 'events'), '-name', '*.yaml'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()[0];
+  // The first record in name order. Listed here, not by `find`, whose output outgrew spawnSync's
+  // 1 MB buffer on a longer archive path and gave a truncated name.
+  const firstYear = readdirSync(path.join(archive, 'events')).sort()[0];
+  const someFile = path.join(archive, 'events', firstYear, readdirSync(path.join(archive, 'events', firstYear)).filter((f) => f.endsWith('.yaml')).sort()[0]);
   const original = readFileSync(someFile, 'utf8');
   row('hub index, one file changed', measure([hubBin, 'index', '--archive', archive, '--quiet'], { before: (i) => writeFileSync(someFile, original.replace(/^title: .*/m, `title: "Edited ${i}"`)) }));
   writeFileSync(someFile, original);
   measure([hubBin, 'index', '--archive', archive, '--quiet']);
   row('hub speakers --country KZ (end to end)', measure([hubBin, 'speakers', '--country', 'KZ', '--format', 'json', '--archive', archive, '--quiet']), size === 10000 ? '< 200 ms' : '');
   // Every query command, end to end (start, index check, query, JSON out).
-  const person = spawnSync('ls', [path.join(archive, 'people')], { encoding: 'utf8' }).stdout.split('\n')[0].replace(/\.yaml$/, '');
+  const person = readdirSync(path.join(archive, 'people')).sort()[0].replace(/\.yaml$/, '');
   const event = path.basename(someFile, '.yaml');
   const queries = [
     ['events'],
