@@ -1,13 +1,21 @@
 import type { Db } from '../db/connection.js';
-import { syncIndex } from '../db/sync.js';
+import { syncIndex, type SyncOptions } from '../db/sync.js';
+import { prepareCompareText } from '../core/text.js';
 import type { Context } from './context.js';
+
+/**
+ * For commands whose output is sorted by name: the collator is made while the listing
+ * finishes, not after (`hub speakers --country KZ` on 10,000 events: 111.7 → 106.4 ms, median
+ * of 31 round-robin runs).
+ */
+export const SORTS_NAMES: Pick<SyncOptions, 'whileListing'> = { whileListing: prepareCompareText };
 
 /**
  * Every query runs here: on the index brought up to date (with a word about what was left
  * out), read as one snapshot, closed again however the work ends.
  */
-export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>): Promise<T> {
-  const { db, report } = await syncIndex(ctx.root(), { listing: ctx.takeListing(), onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
+export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>, options: Pick<SyncOptions, 'whileListing'> = {}): Promise<T> {
+  const { db, report } = await syncIndex(ctx.root(), { ...options, listing: ctx.takeListing(), onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
   ctx.endProgress();
   warnNotIndexed(ctx, report.notIndexed);
   try {

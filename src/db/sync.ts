@@ -15,6 +15,11 @@ export interface SyncOptions {
   onRecover?: (files: string[]) => void;
   /** A listing of this archive started earlier (see startListingArchive), to use instead of making one. */
   listing?: PendingArchiveListing;
+  /**
+   * Work the command will do anyway once it has the index, done while the addon's thread
+   * finishes the listing: the main thread would otherwise only wait there.
+   */
+  whileListing?: () => void;
 }
 
 /**
@@ -29,6 +34,7 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
   // another archive (a guess that missed, see early-listing.ts) is not this one's.
   const pending = options.listing?.root === root ? options.listing : startListingArchive(root);
   const current = options.rebuild ? undefined : openCurrentIndex(root);
+  options.whileListing?.();
   const listed = pending.wait();
   if (current) {
     // Every query passes here. When no file's name, size or time changed, one hash says so,

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Context } from '../../src/cli/context.js';
 import { withSyncedIndex } from '../../src/cli/synced-index.js';
-import { fingerprintArchive, listArchive } from '../../src/core/archive.js';
+import { fingerprintArchive, listArchive, startListingArchive } from '../../src/core/archive.js';
 import { syncChanges } from '../../src/db/sync-changes.js';
 import { syncIndex } from '../../src/db/sync.js';
 import { MIGRATIONS } from '../../src/db/migrations.js';
@@ -35,6 +35,18 @@ describe('the index', () => {
     expect(edited.updated).toBe(1);
     const events = await runJson<Array<{ id: string; format: string }>>(['events', '--year', '2020'], { cwd: root });
     expect(events[0]!.format).toBe('hybrid');
+  });
+
+  it("runs the command's own preparation before it waits for the listing, on a current index and on a stale one", async () => {
+    const root = makeArchive({ 'events/2024/2024-05-01-a.yaml': eventYaml({ start: '2024-05-01' }) });
+    for (const round of ['first sync', 'no change']) {
+      const order: string[] = [];
+      const pending = startListingArchive(root);
+      const listing = { ...pending, wait: () => (order.push('wait'), pending.wait()) };
+      const { db } = await syncIndex(root, { listing, whileListing: () => order.push('prepare') });
+      db.close();
+      expect(order, round).toEqual(['prepare', 'wait']);
+    }
   });
 
   it('takes in a file changed after the listing a sync went by, and looks at it again next time', async () => {

@@ -1,7 +1,7 @@
 import type { NameLang } from '../../core/countries.js';
 import { listCountries, listOrganizations, listTopics } from '../../core/query/counts.js';
 import type { Context } from '../context.js';
-import { withSyncedIndex } from '../synced-index.js';
+import { SORTS_NAMES, withSyncedIndex } from '../synced-index.js';
 import { parseDateOptions, type DateOptions } from './filter-options.js';
 
 export interface CountriesOptions extends DateOptions {
@@ -17,7 +17,7 @@ export async function runCountries(ctx: Context, options: CountriesOptions): Pro
       [{ key: 'code' }, { key: 'name', shrink: true }, { key: 'events', align: 'right' }, { key: 'hosted', align: 'right' }, { key: 'represented', align: 'right' }, { key: 'speakers', align: 'right' }],
       { empty: 'no countries in the events that match', fields: ['code', 'name', 'events', 'hosted', 'represented', 'speakers'] },
     );
-  });
+  }, SORTS_NAMES);
   return 0;
 }
 
@@ -29,7 +29,7 @@ export async function runTopics(ctx: Context, options: DateOptions): Promise<num
       [{ key: 'topic', shrink: true }, { key: 'events', align: 'right' }, { key: 'speakers', align: 'right' }, { key: 'first' }, { key: 'last' }],
       { empty: 'no topics in the events that match', fields: ['topic', 'events', 'speakers', 'first', 'last'] },
     );
-  });
+  }, SORTS_NAMES);
   return 0;
 }
 
@@ -50,6 +50,6 @@ export async function runOrgs(ctx: Context, options: DateOptions): Promise<numbe
       ],
       { empty: 'no organisations in the events that match', fields: ['id', 'name', 'acronym', 'country', 'kind', 'events', 'organized', 'partnered', 'speakers', 'registered'] },
     );
-  });
+  }, SORTS_NAMES);
   return 0;
 }

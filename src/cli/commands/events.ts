@@ -1,6 +1,6 @@
 import { listEvents } from '../../core/query/events.js';
 import type { Context } from '../context.js';
-import { withSyncedIndex } from '../synced-index.js';
+import { SORTS_NAMES, withSyncedIndex } from '../synced-index.js';
 import { parseEventOptions, resolveEventOptions, type EventOptions } from './filter-options.js';
 
 export type EventsOptions = EventOptions;
@@ -23,6 +23,6 @@ export async function runEvents(ctx: Context, options: EventsOptions): Promise<n
       ],
       { empty: 'no events match', fields: ['id', 'title', 'type', 'start', 'end', 'format', 'city', 'country', 'topics', 'speakers', 'series', 'part_of', 'status'] },
     );
-  });
+  }, SORTS_NAMES);
   return 0;
 }

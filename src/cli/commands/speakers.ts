@@ -2,7 +2,7 @@ import { parseCountryFilter } from '../../core/query/filters.js';
 import { findEvent, findOrganization, findTopic } from '../../core/query/lookup.js';
 import { listSpeakers, type SpeakerFilters } from '../../core/query/speakers.js';
 import type { Context } from '../context.js';
-import { withSyncedIndex } from '../synced-index.js';
+import { SORTS_NAMES, withSyncedIndex } from '../synced-index.js';
 import { parseDateOptions, type DateOptions } from './filter-options.js';
 
 export interface SpeakersOptions extends DateOptions {
@@ -38,6 +38,6 @@ export async function runSpeakers(ctx: Context, options: SpeakersOptions): Promi
       ],
       { empty: 'no speakers match', fields: ['id', 'name', 'country', 'organization', 'organization_id', 'position', 'events', 'first', 'last', 'registered'] },
     );
-  });
+  }, SORTS_NAMES);
   return 0;
 }
