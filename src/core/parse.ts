@@ -37,8 +37,22 @@ function loadJsYaml(): (text: string) => unknown {
   return (text) => jsYaml.load(text, { schema, json: false });
 }
 
-/** Text the fast parser does not take: anchors, aliases, tags, directives, and null or empty keys. */
-export const NEEDS_REFERENCE_PARSER = /(?:^|[\s[{,])[&*!][^\s]|^%|^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?[ \t]*:(?:[ \t]|$)/m;
+/**
+ * Text the fast parser does not take: anchors, aliases, tags, directives, null or empty keys;
+ * anything that may hold a key that is itself a list or mapping (a line that starts with
+ * `[`, `{` or `?`, or one of those after `[`, `{` or `,`), which js-yaml turns into text where
+ * the reference refuses it; a carriage return not followed by a line feed, which js-yaml
+ * reads as a line end and the reference as part of the text; and a tab that starts a line,
+ * which js-yaml skips before a lone value and the reference refuses as indentation; a byte
+ * order mark, which the two read differently anywhere but at the start; and three more
+ * found by the property test in parse.test.ts: `---` or `...` with text straight after, a
+ * comment straight after a quote, a block scalar's indentation digit, and a line that
+ * starts with `|` or `>` (a document that is one block scalar). needsReferenceParser adds
+ * one an expression cannot say in linear time: a bracket left open at the end of a line.
+ * No two quantifiers here can share the same spaces, so a long line of them costs linear
+ * time (`[ \t]*` twice in a row took 140 s on 400,000 spaces).
+ */
+export const NEEDS_REFERENCE_PARSER = /(?:^|[\s[{,])[&*!]|^%|^[ \t]*(?:-[ \t]+)*(?:(?:~|null|Null|NULL)[ \t]*)?:(?:[ \t]|$)|^[ \t]*(?:-[ \t]+)*[[{?]|[[{,][ \t]*[[{?]|\r(?!\n)|^\t|\uFEFF|^(?:---|\.\.\.)[^ \t\r\n]|["']#|[|>][-+]?[1-9]|^[ \t]*[|>]/m;
 
 export interface ParseProblem {
   line: number;
@@ -67,7 +81,27 @@ export function parseFast(text: string): unknown {
  * reader left are asked, a few in a large pass: the expression itself is fast enough.
  */
 export function needsReferenceParser(text: string): boolean {
-  return NEEDS_REFERENCE_PARSER.test(text);
+  return NEEDS_REFERENCE_PARSER.test(text) || leavesBracketOpen(text);
+}
+
+/**
+ * True when a line ends inside `[...]` or `{...}`: a list or mapping written over several
+ * lines, whose indentation js-yaml does not check and the reference does (`l: [` then `N]`
+ * at the start of the next line). Brackets in quotes count too: such text only goes to the
+ * reference parser, which reads it right.
+ */
+function leavesBracketOpen(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    else if (c === 0x0a) {
+      if (depth > 0) return true;
+      depth = 0;
+    }
+  }
+  return depth > 0;
 }
 
 /**
@@ -90,11 +124,28 @@ export function parseYaml(text: string, guard?: (text: string) => GuardProblem |
 
 /** The reference parse: `yaml`, strict, with located errors. */
 export function parseReference(text: string): ParseResult {
-  const { LineCounter, parseDocument } = loadYaml();
+  const { LineCounter, parseDocument, isScalar, visit } = loadYaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
+  // Two keys are the same when they become the same key of a JavaScript object: `1` and
+  // `"1"` are different YAML but one key to every reader of the record, and the later one
+  // would silently replace the earlier.
+  const sameKey = (a: unknown, b: unknown) => a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: sameKey, strict: true, merge: false });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) return { ok: false, problem: describeYamlError(problem, lineCounter, text, doc) };
+  // A key that is an alias or a collection: uniqueKeys cannot see what an alias stands for
+  // (`title: &t title` then `*t : B` replaced the title unseen), and a list as a key becomes
+  // its text with a warning from the parser. No record key is either.
+  let oddKey: ParseProblem | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key === null || isScalar(pair.key)) return undefined;
+      const { line, col } = lineCounter.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0);
+      oddKey = { line, col, message: 'a key must be plain text, such as `title`, not an alias or a list or mapping: write the key out' };
+      return visit.BREAK;
+    },
+  });
+  if (oddKey) return { ok: false, problem: oddKey };
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
@@ -145,6 +196,9 @@ function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text:
     default:
       message = `YAML syntax: ${lowerFirst(raw)}`;
   }
+  // Old Mac files end lines with a lone carriage return, which YAML does not take as a line
+  // end: the whole file reads as one line, and the message alone would not say why.
+  if (/\r(?!\n)/.test(text)) message += '; this file ends lines with a lone carriage return (\\r): save it with \\n or \\r\\n line ends';
   return { line: pos.line, col: pos.col, message };
 }
 
@@ -157,10 +211,10 @@ function describeDuplicateKey(doc: Document, at: number, lineCounter: LineCounte
       if (!isMap(map)) return undefined;
       const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === at);
       if (index === -1) return undefined;
-      const key = (map.items[index]!.key as Scalar).value;
-      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+      const key = String((map.items[index]!.key as Scalar).value);
+      const first = map.items.slice(0, index).find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
       const start = (first?.key as Scalar | undefined)?.range?.[0];
-      if (start !== undefined) found = { key: String(key), firstLine: lineCounter.linePos(start).line };
+      if (start !== undefined) found = { key, firstLine: lineCounter.linePos(start).line };
       return visit.BREAK;
     },
   });
