@@ -37,22 +37,40 @@ function loadJsYaml(): (text: string) => unknown {
   return (text) => jsYaml.load(text, { schema, json: false });
 }
 
-/**
- * Text the fast parser does not take: anchors, aliases, tags, directives, null or empty keys;
- * anything that may hold a key that is itself a list or mapping (a line that starts with
- * `[`, `{` or `?`, or one of those after `[`, `{` or `,`), which js-yaml turns into text where
- * the reference refuses it; a carriage return not followed by a line feed, which js-yaml
- * reads as a line end and the reference as part of the text; and a tab that starts a line,
- * which js-yaml skips before a lone value and the reference refuses as indentation; a byte
- * order mark, which the two read differently anywhere but at the start; and three more
- * found by the property test in parse.test.ts: `---` or `...` with text straight after, a
- * comment straight after a quote, a block scalar's indentation digit, and a line that
- * starts with `|` or `>` (a document that is one block scalar). needsReferenceParser adds
- * one an expression cannot say in linear time: a bracket left open at the end of a line.
- * No two quantifiers here can share the same spaces, so a long line of them costs linear
- * time (`[ \t]*` twice in a row took 140 s on 400,000 spaces).
+/*
+ * Text the fast parser does not take, each part for a reason. Past the first three, the
+ * property tests in parse.test.ts found them: texts js-yaml reads otherwise than the
+ * reference. No two quantifiers in a part can take the same spaces, so each is linear in the
+ * text (`[ \t]*` twice in a row once took 140 s on 400,000 spaces).
  */
-export const NEEDS_REFERENCE_PARSER = /(?:^|[\s[{,])[&*!]|^%|^[ \t]*(?:-[ \t]+)*(?:(?:~|null|Null|NULL)[ \t]*)?:(?:[ \t]|$)|^[ \t]*(?:-[ \t]+)*[[{?]|[[{,][ \t]*[[{?]|\r(?!\n)|^\t|\uFEFF|^(?:---|\.\.\.)[^ \t\r\n]|["']#|[|>][-+]?[1-9]|^[ \t]*[|>]/m;
+const REFERENCE_ONLY = [
+  // Anchors, aliases and tags, and a bare `&`, `*` or `!`.
+  /(?:^|[\s[{,])[&*!]/,
+  // Directives.
+  /^%/,
+  // A null or empty key.
+  /^[ \t]*(?:-[ \t]+)*(?:(?:~|null|Null|NULL)[ \t]*)?:(?:[ \t]|$)/,
+  // A key that may be a list or mapping: js-yaml makes it text, the reference refuses it.
+  /^[ \t]*(?:-[ \t]+)*[[{?]|[[{,][ \t]*[[{?]/,
+  // A lone carriage return: a line end to js-yaml, text to the reference.
+  /\r(?!\n)/,
+  // A tab that starts a line: skipped before a lone value by js-yaml, refused by the reference;
+  // or one in a line of only spaces and tabs, which a block scalar keeps and js-yaml drops.
+  /^\t|^ *\t[ \t]*$/,
+  // A byte order mark anywhere but at the start.
+  /\uFEFF/,
+  // A document marker with more on its line.
+  /^(?:---|\.\.\.)(?:[^ \t\r\n]|[ \t]+[^ \t\r\n#])/,
+  // A comment straight after a quote.
+  /["']#/,
+  // A block scalar's indentation digit, or a document that is one block scalar.
+  /[|>][-+]?[1-9]|^[ \t]*[|>]/,
+  // A list item with nothing after its dash: js-yaml adds the next, less indented item to its list.
+  /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/,
+];
+
+/** See REFERENCE_ONLY; needsReferenceParser adds what an expression cannot say in linear time. */
+export const NEEDS_REFERENCE_PARSER = new RegExp(REFERENCE_ONLY.map((part) => part.source).join('|'), 'm');
 
 export interface ParseProblem {
   line: number;
@@ -81,27 +99,64 @@ export function parseFast(text: string): unknown {
  * reader left are asked, a few in a large pass: the expression itself is fast enough.
  */
 export function needsReferenceParser(text: string): boolean {
-  return NEEDS_REFERENCE_PARSER.test(text) || leavesBracketOpen(text);
+  return NEEDS_REFERENCE_PARSER.test(text) || continuesOnNextLine(text);
 }
 
 /**
- * True when a line ends inside `[...]` or `{...}`: a list or mapping written over several
- * lines, whose indentation js-yaml does not check and the reference does (`l: [` then `N]`
- * at the start of the next line). Brackets in quotes count too: such text only goes to the
- * reference parser, which reads it right.
+ * True when a list, mapping or quoted text is left open at the end of a line: written over
+ * several lines, whose indentation js-yaml does not check and the reference does (`l: [`
+ * then `N]`, or `- '` then `'`, at the start of the next line). A quote counts only where a
+ * value can start (after `: `, `- `, `[`, `{`, `,` or at the start of a line), so the
+ * apostrophe in `Hub's` does not. One pass, linear in the text. Where it errs it says true,
+ * which only costs the reference parser's time.
  */
-function leavesBracketOpen(text: string): boolean {
+function continuesOnNextLine(text: string): boolean {
   let depth = 0;
+  let valueStarts = true;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) depth++;
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-    else if (c === 0x0a) {
+    const c = text[i]!;
+    if (c === '\n') {
       if (depth > 0) return true;
-      depth = 0;
+      valueStarts = true;
+    } else if (c === ' ' || c === '\t') {
+      // Spaces keep whatever came before them.
+    } else if (c === '#' && (i === 0 || /[ \t\n]/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if ((c === '"' || c === "'") && valueStarts) {
+      const close = closingQuote(text, i);
+      if (close === -1) return true;
+      i = close;
+      valueStarts = false;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      valueStarts = true;
+    } else if (c === ']' || c === '}') {
+      if (depth > 0) depth--;
+      valueStarts = false;
+    } else if (c === ',' || ((c === ':' || c === '-' || c === '?') && /^[ \t\n]?$/.test(text[i + 1] ?? ''))) {
+      valueStarts = true;
+    } else {
+      valueStarts = false;
     }
   }
   return depth > 0;
+}
+
+/** Where the quoted text opened at `at` closes on the same line, or -1. */
+function closingQuote(text: string, at: number): number {
+  const quote = text[at];
+  for (let j = at + 1; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\n') return -1;
+    if (quote === '"' && c === '\\') j++;
+    else if (c === quote) {
+      if (quote === "'" && text[j + 1] === "'") j++;
+      else return j;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -121,11 +121,29 @@ describe('which text goes to the reference parser', () => {
     );
   });
 
+  it('is every text the fast parser would read differently, on lines made of the tokens that matter', () => {
+    const token = fc.constantFrom(...['title', 'a', '"q"', "'s'", '1', '~', 'null', 'x y', 'Q&A', '#c', ' #c', '[a, b]', '{a: 1}', '[', ']', '{', '}', ',', ':', ': '],
+      ...['-', '- ', '? ', '|', '>-', '|+', '"', "'", '\\', '\t', ' ', '  ', 'é', '%', '!', '*', '&', '...', '---', '\r', '\u2028', '\uFEFF', '2024-04-12', '1e3']);
+    const line = fc.tuple(fc.constantFrom('', '  ', '    ', '- ', '  - '), fc.array(token, { maxLength: 6 })).map(([indent, tokens]) => indent + tokens.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const text = `${lines.join('\n')}\n`;
+        const reference = parseReference(text);
+        const ours = parseYaml(text);
+        if (reference.ok) expect(ours, JSON.stringify(text)).toEqual(reference);
+        else expect(ours.ok, JSON.stringify(text)).toBe(false);
+      }),
+      { numRuns: 5_000, seed: 20261124 },
+    );
+  });
+
   it('takes these typical lines, and leaves those', () => {
-    const taken = ['title: A\n', 'nullify: x\n', 'a: Q&A\n', 'k: [a, b]\n', 'countries: [KZ, KG]\n', 'note: what? yes\n', ''];
-    const left = ['a: &x 1\n', 'k: [*a]\n', 'k: !!str 1\n', '%YAML 1.2\n', 'a: 1\n%x\n', ': x\n', '  - : x\n', '- - null: x\n', '~:\n', 'Null :\n', 'a:\r\n: b\r\n', '[x]: 1\n', '  - {a: 1}\n', 'k: {[x]: 1}\n', 'k: [a, [b]]\n', '? a\n'];
+    const taken: string[] = ['title: A\n', 'nullify: x\n', 'a: Q&A\n', 'k: [a, b]\n', 'countries: [KZ, KG]\n', 'note: what? yes\n', ''];
+    const left: string[] = ['a: &x 1\n', 'k: [*a]\n', 'k: !!str 1\n', '%YAML 1.2\n', 'a: 1\n%x\n', ': x\n', '  - : x\n', '- - null: x\n', '~:\n', 'Null :\n', 'a:\r\n: b\r\n', '[x]: 1\n', '  - {a: 1}\n', 'k: {[x]: 1}\n', 'k: [a, [b]]\n', '? a\n'];
     // Each found by the property test above, where js-yaml and the reference read the text differently.
     left.push('a: x\ry\n', '\tx\n', '& 1:\n', 'a: !\n', '\n\uFEFF', '---?\n', '---\u2028\n', "''#\n", '|1\n \n', ' >\n#\n', 'l: [\nN]\n', 'm: {a: 1,\n  b: 2}\n');
+    left.push("  - '\n'\n", '  -  #c\n- title\n', '---  title: \n', '---#c\n', '  - >-\n  \t\n');
+    taken.push("summary: The Hub's panel, 'quoted' later\n", 'a: x #c\n', "q: 'it''s'\n", '---\ntitle: A\n');
     expect(taken.filter((text) => needsReferenceParser(text))).toEqual([]);
     expect(left.filter((text) => !needsReferenceParser(text))).toEqual([]);
   });
