@@ -48,10 +48,13 @@ const REFERENCE_ONLY = [
   /(?:^|[\s[{,])[&*!]/,
   // Directives.
   /^%/,
-  // A null or empty key.
-  /^[ \t]*(?:-[ \t]+)*(?:(?:~|null|Null|NULL)[ \t]*)?:(?:[ \t]|$)/,
-  // A key that may be a list or mapping: js-yaml makes it text, the reference refuses it.
-  /^[ \t]*(?:-[ \t]+)*[[{?]|[[{,][ \t]*[[{?]/,
+  // A null or empty key: in a block; in a flow collection, any item that starts with a colon
+  // or a null (`{~}`, `[: x]`).
+  /^[ \t]*(?:-[ \t]+)*(?:(?:~|null|Null|NULL)[ \t]*)?:(?:[ \t]|$)|[[{,][ \t]*(?:~|null|Null|NULL|:)/,
+  // A key that may be a list or mapping: js-yaml makes it text, the reference refuses it. A
+  // line that starts with one and has `: ` after it, or an explicit `?` key, or one inside a
+  // flow collection. `- {speaker: a, text: b}`, common in records, is not one.
+  /^[ \t]*(?:-[ \t]+)*(?:\?|[[{].*[\]}][ \t]*:(?:[ \t]|$))|[[{,][ \t]*[[{?]/,
   // A lone carriage return: a line end to js-yaml, text to the reference.
   /\r(?!\n)/,
   // A tab that starts a line: skipped before a lone value by js-yaml, refused by the reference;
@@ -61,8 +64,8 @@ const REFERENCE_ONLY = [
   /\uFEFF/,
   // A document marker with more on its line.
   /^(?:---|\.\.\.)(?:[^ \t\r\n]|[ \t]+[^ \t\r\n#])/,
-  // A comment straight after a quote.
-  /["']#/,
+  // A comment straight after a quote or a bracket.
+  /["'\]}]#/,
   // A block scalar's indentation digit, or a document that is one block scalar.
   /[|>][-+]?[1-9]|^[ \t]*[|>]/,
   // A list item with nothing after its dash: js-yaml adds the next, less indented item to its list.
