@@ -54,7 +54,7 @@ const REFERENCE_ONLY = [
   // A key that may be a list or mapping: js-yaml makes it text, the reference refuses it. A
   // line that starts with one and has `: ` after it, or an explicit `?` key, or one inside a
   // flow collection. `- {speaker: a, text: b}`, common in records, is not one.
-  /^[ \t]*(?:-[ \t]+)*(?:\?|[[{].*[\]}][ \t]*:(?:[ \t]|$))|[[{,][ \t]*[[{?]/,
+  /^[ \t]*(?:-[ \t]+)*(?:\?|[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$))|[[{,][ \t]*[[{?]/,
   // A lone carriage return: a line end to js-yaml, text to the reference.
   /\r(?!\n)/,
   // A tab that starts a line: skipped before a lone value by js-yaml, refused by the reference;
@@ -69,7 +69,7 @@ const REFERENCE_ONLY = [
   // A block scalar's indentation digit, or a document that is one block scalar.
   /[|>][-+]?[1-9]|^[ \t]*[|>]/,
   // A list item with nothing after its dash: js-yaml adds the next, less indented item to its list.
-  /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#.*)?$/,
+  /^[ \t]*(?:-[ \t]+)*-[ \t]*(?:#[^\n]*)?$/,
 ];
 
 /** See REFERENCE_ONLY; needsReferenceParser adds what an expression cannot say in linear time. */

@@ -146,7 +146,7 @@ describe('which text goes to the reference parser', () => {
     taken.push("summary: The Hub's panel, 'quoted' later\n", 'a: x #c\n', "q: 'it''s'\n", '---\ntitle: A\n');
     // Flow collections as values, a common way to write records, stay with the fast parser; as keys they do not.
     taken.push('quotes:\n  - {speaker: a-b, text: "Hi: there"}\n', 'location: {city: Astana, country: KZ}\n', '- [a, b]\n');
-    left.push('- [x]: 1\n', '{a: 1} : 2\n', '{a: 1}#c\n', '[]#\n', '{:}\n', 'k: {a: 1, ~: 2}\n', '{~}\n', '[: ]\n');
+    left.push('- [x]: 1\n', '{a: 1} : 2\n', '{a: 1}#c\n', '[]#\n', '{:}\n', 'k: {a: 1, ~: 2}\n', '{~}\n', '[: ]\n', '[\u2028]:\n', '{\u2028}:\n');
     expect(taken.filter((text) => needsReferenceParser(text))).toEqual([]);
     expect(left.filter((text) => !needsReferenceParser(text))).toEqual([]);
   });
