@@ -34,7 +34,15 @@ export function isCountryCode(value: string): boolean {
   return codes.has(value);
 }
 
+/*
+ * Where the library's English name is not the one the Hub writes. Its sources name KR "the
+ * Republic of Korea" (as the Russian name, Республика Корея, does); the library's first
+ * English name is "South Korea". Looking a country up still takes every name.
+ */
+const ENGLISH_NAMES: Record<string, string> = { KR: 'Republic of Korea' };
+
 export function countryName(code: string, lang: NameLang = 'en'): string | undefined {
+  if (lang === 'en' && Object.hasOwn(ENGLISH_NAMES, code)) return ENGLISH_NAMES[code];
   return countries(lang).getName(code, lang, { select: 'official' }) ?? undefined;
 }
 
@@ -66,7 +74,7 @@ export function resolveCountry(input: string): string | undefined {
 }
 
 /**
- * Countries a mistyped or partial name may mean, as "KR (South Korea)". A word of the
+ * Countries a mistyped or partial name may mean, as "KR (Republic of Korea)". A word of the
  * input found in a country's name counts ("Korea" → KR, KP), as does a near spelling.
  */
 export function suggestCountries(input: string, limit = 3): string[] {
@@ -92,7 +100,7 @@ export function suggestCountries(input: string, limit = 3): string[] {
     .map(([code]) => `${code} (${countryName(code)})`);
 }
 
-/** "`Korea` is not an ISO 3166 code: did you mean KR (South Korea)?" */
+/** "`Korea` is not an ISO 3166 code: did you mean KR (Republic of Korea)?" */
 export function describeBadCountry(value: unknown): string {
   if (typeof value !== 'string') return 'must be an ISO 3166-1 alpha-2 code such as KZ';
   const upper = value.toUpperCase();

@@ -32,7 +32,7 @@ describe('hub validate', () => {
     expect(lines).toEqual([
       'events/2024/2024-05-01-broken.yaml:3:8  `start` must be a date like 2024-04-12, 2024-04 or 2024: `2024-05-32` is not a real date (May 2024 has 31 days)',
       'events/2024/2024-05-01-broken.yaml:4:1  unknown key `speakrs` (did you mean `speakers`?)',
-      'events/2024/2024-05-01-broken.yaml:7:12  `Korea` is not an ISO 3166 code: did you mean KR (South Korea) or KP (North Korea)?',
+      'events/2024/2024-05-01-broken.yaml:7:12  `Korea` is not an ISO 3166 code: did you mean KR (Republic of Korea) or KP (North Korea)?',
       'events/2024/2024-05-02-missing.yaml:1:1  missing required key `title`: an event needs `title`, `type` and `start`',
       expect.stringMatching(/^events\/2024\/2024-05-03-syntax\.yaml:\d+:\d+  YAML syntax: /),
       'events/2024/2024-05-04-person.yaml:5:13  unknown person id `alikhan-baimenof` (did you mean `alikhan-baimenov`?): add people/alikhan-baimenof.yaml with `hub add-person`, or write `name:` with the full name instead',

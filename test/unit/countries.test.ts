@@ -20,14 +20,20 @@ describe('country look-up', () => {
   });
 
   it('suggests codes for partial and misspelt names', () => {
-    expect(suggestCountries('Korea')).toEqual(['KR (South Korea)', 'KP (North Korea)']);
+    expect(suggestCountries('Korea')).toEqual(['KR (Republic of Korea)', 'KP (North Korea)']);
     expect(suggestCountries('Kazakstan')[0]).toBe('KZ (Kazakhstan)');
   });
 
   it('explains a country written as a name where a code belongs', () => {
-    expect(describeBadCountry('Korea')).toBe('`Korea` is not an ISO 3166 code: did you mean KR (South Korea) or KP (North Korea)?');
+    expect(describeBadCountry('Korea')).toBe('`Korea` is not an ISO 3166 code: did you mean KR (Republic of Korea) or KP (North Korea)?');
     expect(describeBadCountry('Kazakhstan')).toBe('`Kazakhstan` is not an ISO 3166 code: use KZ (Kazakhstan)');
     expect(describeBadCountry('kz')).toBe('`kz` must be written in capitals: KZ');
+  });
+
+  it('names the Republic of Korea as the Hub does, and still finds it by any of its names', () => {
+    expect(countryName('KR')).toBe('Republic of Korea');
+    expect(countryName('KR', 'ru')).toBe('Республика Корея');
+    expect(['South Korea', 'Republic of Korea', 'Korea, Republic of', '대한민국'].map((name) => resolveCountry(name))).toEqual(['KR', 'KR', 'KR', 'KR']);
   });
 
   it('names countries in English, Russian and Kazakh', () => {

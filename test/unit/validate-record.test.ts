@@ -58,7 +58,7 @@ sources: [{ url: "https://example.org", published: 2024-04 }]
 
   it('a country name instead of a code', () => {
     expect(problems('title: T\ntype: webinar\nstart: 2024\nlocation:\n  country: Korea\n')).toEqual([
-      '5:12 `Korea` is not an ISO 3166 code: did you mean KR (South Korea) or KP (North Korea)?',
+      '5:12 `Korea` is not an ISO 3166 code: did you mean KR (Republic of Korea) or KP (North Korea)?',
     ]);
     expect(problems('title: T\ntype: webinar\nstart: 2024\ncountries: [KZ, Kazakhstan]\n')).toEqual(['4:17 `Kazakhstan` is not an ISO 3166 code: use KZ (Kazakhstan)']);
   });
