@@ -256,7 +256,7 @@ function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text:
   }
   // Old Mac files end lines with a lone carriage return, which YAML does not take as a line
   // end: the whole file reads as one line, and the message alone would not say why.
-  if (/\r(?!\n)/.test(text)) message += '; this file ends lines with a lone carriage return (\\r): save it with \\n or \\r\\n line ends';
+  if (/\r(?!\n)/.test(text)) message = `this file ends its lines with a lone carriage return (\\r), which YAML does not take as a line end: save it with \\n or \\r\\n line ends (${message})`;
   return { line: pos.line, col: pos.col, message };
 }
 

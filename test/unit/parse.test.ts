@@ -193,6 +193,11 @@ describe('the reference parser', () => {
     expect(parseYaml('a: &x 1\nb: *x\n')).toEqual({ ok: true, data: { a: 1, b: 1 } });
   });
 
+  it('says why a file with old Mac line ends (a lone carriage return) reads as one line', () => {
+    const result = parseYaml('title: Old\rtype: webinar\rstart: 2025\r');
+    expect(result.ok ? undefined : result.problem.message).toMatch(/^this file ends its lines with a lone carriage return \(\\r\), which YAML does not take as a line end: save it with \\n or \\r\\n line ends \(YAML syntax: /);
+  });
+
   it('refuses two keys that become one key of the data, such as 1 and "1"', () => {
     expect(parseYaml('1: a\n"1": b\n')).toEqual({ ok: false, problem: { line: 2, col: 1, message: 'key `1` appears twice in the same mapping (first on line 1): keep one' } });
   });
