@@ -85,7 +85,10 @@ describe('hub events on the bundled archive', () => {
   it('refuses an unknown type as a usage error', async () => {
     const result = await runHub(['events', '--type', 'party'], { cwd: bundled });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Allowed choices are conference/);
+    expect(result.stderr).toMatch(/argument 'party' is invalid\. use one of conference, panel-session, /);
+    const typo = await runHub(['events', '--type', 'webinr'], { cwd: bundled });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/use one of conference, .*, other \(did you mean `webinar`\?\)/);
   });
 });
 
