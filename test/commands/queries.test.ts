@@ -82,6 +82,16 @@ describe('hub events on the bundled archive', () => {
     expect(await ids(['--topic', 'covid-19'])).toEqual(['2020-hrm-in-civil-service-amid-covid-19']);
   });
 
+  it('refuses an empty name, id or country as a usage error, not as one that is missing', async () => {
+    const person = await runHub(['person', ' '], { cwd: bundled });
+    expect([person.code, person.stderr]).toEqual([2, 'error: no person given\nhint: give a person id or a name as `hub speakers` lists it\n']);
+    const punctuation = await runHub(['show', '!!'], { cwd: bundled });
+    expect(punctuation.code).toBe(2);
+    expect(punctuation.stderr).toMatch(/^error: `!!` has no letters or digits to look up\n/);
+    const country = await runHub(['speakers', '--country', ''], { cwd: bundled });
+    expect([country.code, country.stderr.split('\n')[0]]).toEqual([2, 'error: --country needs a code or a name']);
+  });
+
   it('refuses an unknown type as a usage error', async () => {
     const result = await runHub(['events', '--type', 'party'], { cwd: bundled });
     expect(result.code).toBe(2);

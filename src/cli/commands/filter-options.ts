@@ -44,7 +44,7 @@ export function parseEventOptions(options: EventOptions): EventFilters {
   return {
     ...parseDateOptions(options),
     ...(options.country !== undefined && { country: parseCountryFilter(options.country) }),
-    ...(options.hostCountry !== undefined && { hostCountry: parseCountryFilter(options.hostCountry) }),
+    ...(options.hostCountry !== undefined && { hostCountry: parseCountryFilter(options.hostCountry, '--host-country') }),
     ...(options.type !== undefined && { type: options.type }),
     ...(options.sort !== undefined && { sort: options.sort }),
     ...(options.limit !== undefined && { limit: parseLimit(options.limit) }),

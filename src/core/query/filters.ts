@@ -3,7 +3,8 @@ import { parsePartialDate } from '../dates.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
 /** A country filter as typed (code or name in English, Russian, ...) to its alpha-2 code. */
-export function parseCountryFilter(input: string): string {
+export function parseCountryFilter(input: string, option = '--country'): string {
+  if (input.trim() === '') throw new UsageError(`${option} needs a code or a name`, 'give an ISO 3166 code such as KZ, or a country name in English or Russian');
   const code = resolveCountry(input);
   if (code && isCountryCode(code)) return code;
   throw new NotFoundError(`unknown country \`${input}\``, suggestCountries(input), 'give an ISO 3166 code such as KZ, or a country name in English or Russian');

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { unregisteredId } from '../registry.js';
 import { editDistance, nameKey, searchKey, slugify, suggest } from '../text.js';
 
@@ -49,6 +49,8 @@ interface Candidate {
  */
 function pickOne(kind: string, input: string, candidates: Candidate[], display: (c: Candidate) => string): Candidate {
   const key = searchKey(input);
+  // Nothing to look up is a mistake on the command line, not a missing record.
+  if (key === '') throw new UsageError(input.trim() === '' ? `no ${kind} given` : `\`${input}\` has no letters or digits to look up`, hintFor(kind));
   const byKey = unique(candidates.filter((c) => searchKey(c.name) === key));
   if (byKey.length === 1) return byKey[0]!;
   const words = queryWords(input);
