@@ -11,9 +11,9 @@ export function resolveArchivePaths(ctx: Context, root: string, paths: string[])
   return paths.map((p) => {
     const fromCwd = path.resolve(ctx.io.cwd, p);
     const abs = existsSync(fromCwd) ? fromCwd : path.resolve(root, p);
-    if (!existsSync(abs)) throw new NotFoundError(`${p} does not exist`);
+    if (!existsSync(abs)) throw new NotFoundError(`${p} does not exist`, [], `give a path from here or from the archive's folder (${ctx.displayPath(root)})`);
     const rel = path.relative(root, abs);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the archive at ${ctx.displayPath(root)}`, 'give files or folders inside it, or name the other archive with --archive DIR');
     return abs;
   });
 }

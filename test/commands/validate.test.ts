@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyBundledArchive, eventYaml, makeArchive, writeFile } from '../helpers/archive.js';
+import { copyBundledArchive, eventYaml, makeArchive, tempDir, writeFile } from '../helpers/archive.js';
 import { runHub } from '../helpers/run.js';
 
 describe('hub validate', () => {
@@ -127,7 +127,11 @@ describe('hub validate', () => {
     expect(result.stdout).not.toMatch(/2023/);
     const missing = await runHub(['validate', 'no/such/file.yaml'], { cwd: root });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no\/such\/file\.yaml does not exist/);
+    expect(missing.stderr).toMatch(/no\/such\/file\.yaml does not exist\nhint: give a path from here or from the archive's folder \(\.\)\n/);
+    const elsewhere = tempDir();
+    const outside = await runHub(['validate', elsewhere], { cwd: root });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe(`error: ${elsewhere} is outside the archive at .\nhint: give files or folders inside it, or name the other archive with --archive DIR\n`);
   });
 
   it('reports files in the wrong place or with names that are not ids', async () => {
