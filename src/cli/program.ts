@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { PendingArchiveListing } from '../core/archive.js';
+import { NAME_LANGS } from '../core/countries.js';
 import { UsageError } from '../core/errors.js';
 import { suggest } from '../core/text.js';
 import { EVENT_FORMATS, EVENT_TYPES, ORG_KINDS, ROLES } from '../core/vocabulary.js';
@@ -23,19 +24,17 @@ function version(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-const NAME_LANGS = ['en', 'ru', 'kk'];
-
 /**
  * A value from a fixed list, refused in the words every other option uses, with the nearest
- * value when one is close (`--type webinr`: did you mean `webinar`?). Set after `.choices`,
- * which still lists the values in the help.
+ * value when one is close (`--type webinr`: did you mean `webinar`?). `.choices` still lists
+ * the values in the help.
  */
-function oneOf(values: readonly string[]): (value: string) => string {
-  return (value) => {
+function oneOfOption(flags: string, description: string, values: readonly string[]): Option {
+  return new Option(flags, description).choices(values).argParser((value) => {
     if (values.includes(value)) return value;
     const [close] = suggest(value, values, 1);
     throw new InvalidArgumentError(`use one of ${values.join(', ')}${close ? ` (did you mean \`${close}\`?)` : ''}`);
-  };
+  });
 }
 
 /**
@@ -93,7 +92,7 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void, listin
 
   recordOptions(program.command('add-event').description('record an event: asks for each field on a terminal; --from FILE, --from - or options for scripts'), 'event')
     .option('--title <title>', 'the title, as written')
-    .addOption(new Option('--type <type>', 'what kind of event').choices(EVENT_TYPES).argParser(oneOf(EVENT_TYPES)))
+    .addOption(oneOfOption('--type <type>', 'what kind of event', EVENT_TYPES))
     .option('--start <date>', 'start date: 2025, 2025-03 or 2025-03-14')
     .option('--end <date>', 'end date, for events over several days')
     .option('--venue <venue>', 'where it took place')
@@ -127,7 +126,7 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void, listin
     .option('--acronym <acronym>', 'its acronym, e.g. OECD')
     .option('--alias <name>', 'another name met in sources; repeat for more', collect)
     .option('--country <country>', 'its country (code or name); none for international bodies')
-    .addOption(new Option('--kind <kind>', 'what kind of organisation').choices(ORG_KINDS).argParser(oneOf(ORG_KINDS)))
+    .addOption(oneOfOption('--kind <kind>', 'what kind of organisation', ORG_KINDS))
     .option('--link <url>', 'its web site; repeat for more', collect)
     .action(run(async (ctx, command) => (await import('./commands/add.js')).runAdd(ctx, 'organization', withName(command))));
 
@@ -159,12 +158,12 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void, listin
   withDates(program.command('events').description('list events, newest first'), 'events')
     .option('--country <country>', 'hosted in, or with participants or speakers from, this country (code or name)')
     .option('--host-country <country>', 'hosted in this country only')
-    .addOption(new Option('--type <type>', 'event type').choices(EVENT_TYPES).argParser(oneOf(EVENT_TYPES)))
+    .addOption(oneOfOption('--type <type>', 'event type', EVENT_TYPES))
     .option('--topic <topic>', 'events with this topic, e.g. digital-transformation')
     .option('--series <series>', 'events of this series, e.g. "ASPA Annual Conference"')
     .option('--speaker <person>', 'events where this person spoke (id, name or alias)')
     .option('--org <organisation>', 'events this organisation organised or partnered (id, name or acronym)')
-    .addOption(new Option('--sort <order>', 'order of the rows').choices(EVENT_SORTS).argParser(oneOf(EVENT_SORTS)).default('newest'))
+    .addOption(oneOfOption('--sort <order>', 'order of the rows', EVENT_SORTS).default('newest'))
     .option('--limit <n>', 'at most this many rows')
     .action(run(async (ctx, command) => (await import('./commands/events.js')).runEvents(ctx, command.opts())));
 
@@ -172,7 +171,7 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void, listin
     .option('--country <country>', 'speakers representing this country (code or name: KZ, Kazakhstan, Казахстан)')
     .option('--topic <topic>', 'who spoke at events with this topic')
     .option('--org <organisation>', 'speakers representing this organisation (id, name or acronym)')
-    .addOption(new Option('--role <role>', 'who spoke in this role').choices(ROLES).argParser(oneOf(ROLES)))
+    .addOption(oneOfOption('--role <role>', 'who spoke in this role', ROLES))
     .option('--event <event>', 'who spoke at this event or at a session inside it')
     .action(run(async (ctx, command) => (await import('./commands/speakers.js')).runSpeakers(ctx, command.opts())));
 
@@ -189,7 +188,7 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void, listin
     .action(run(async (ctx, command) => (await import('./commands/person.js')).runPerson(ctx, command.args[0]!)));
 
   withDates(program.command('countries').description('countries with the events they hosted or took part in, and their speakers'), 'count events')
-    .addOption(new Option('--lang <lang>', 'language of the country names').choices(NAME_LANGS).argParser(oneOf(NAME_LANGS)).default('en'))
+    .addOption(oneOfOption('--lang <lang>', 'language of the country names', NAME_LANGS).default('en'))
     .action(run(async (ctx, command) => (await import('./commands/counts.js')).runCountries(ctx, command.opts())));
 
   withDates(program.command('topics').description('topics with their events and speakers'), 'count events')
@@ -208,7 +207,7 @@ export function buildProgram(io: IO, setExitCode: (code: number) => void, listin
     withDates(command, 'events')
       .option('--country <country>', 'events hosted in, or with participants or speakers from, this country')
       .option('--host-country <country>', 'events hosted in this country')
-      .addOption(new Option('--type <type>', 'event type').choices(EVENT_TYPES).argParser(oneOf(EVENT_TYPES)))
+      .addOption(oneOfOption('--type <type>', 'event type', EVENT_TYPES))
       .option('--topic <topic>', 'events with this topic')
       .option('--series <series>', 'events of this series')
       .option('--speaker <person>', 'events where this person spoke')

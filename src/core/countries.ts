@@ -10,7 +10,9 @@ import { searchKey, suggest } from './text.js';
 const require = createRequire(import.meta.url);
 type CountriesLib = typeof import('i18n-iso-countries');
 const LOOKUP_LANGS = ['en', 'ru', 'kk', 'ky', 'ko'] as const;
-export type NameLang = 'en' | 'ru' | 'kk';
+/** The languages country names are written in (`hub countries --lang`). */
+export const NAME_LANGS = ['en', 'ru', 'kk'] as const;
+export type NameLang = (typeof NAME_LANGS)[number];
 
 let lib: CountriesLib | undefined;
 const loadedLangs = new Set<string>();

@@ -43,6 +43,9 @@ function loadJsYaml(): (text: string) => unknown {
  * the reference. No two quantifiers in a part can take the same spaces, so each is linear in the
  * text (`[ \t]*` twice in a row once took 140 s on 400,000 spaces).
  */
+/** A carriage return not followed by a line feed: an old Mac line end, which YAML does not take as one. */
+const LONE_CR = /\r(?!\n)/;
+
 const REFERENCE_ONLY = [
   // Anchors, aliases and tags, and a bare `&`, `*` or `!`.
   /(?:^|[\s[{,])[&*!]/,
@@ -56,7 +59,7 @@ const REFERENCE_ONLY = [
   // flow collection. `- {speaker: a, text: b}`, common in records, is not one.
   /^[ \t]*(?:-[ \t]+)*(?:\?|[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$))|[[{,][ \t]*[[{?]/,
   // A lone carriage return: a line end to js-yaml, text to the reference.
-  /\r(?!\n)/,
+  LONE_CR,
   // A tab that starts a line: skipped before a lone value by js-yaml, refused by the reference;
   // or one in a line of only spaces and tabs, which a block scalar keeps and js-yaml drops.
   /^\t|^ *\t[ \t]*$/,
@@ -73,7 +76,7 @@ const REFERENCE_ONLY = [
 ];
 
 /** See REFERENCE_ONLY; needsReferenceParser adds what an expression cannot say in linear time. */
-export const NEEDS_REFERENCE_PARSER = new RegExp(REFERENCE_ONLY.map((part) => part.source).join('|'), 'm');
+const NEEDS_REFERENCE_PARSER = new RegExp(REFERENCE_ONLY.map((part) => part.source).join('|'), 'm');
 
 export interface ParseProblem {
   line: number;
@@ -256,7 +259,7 @@ function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text:
   }
   // Old Mac files end lines with a lone carriage return, which YAML does not take as a line
   // end: the whole file reads as one line, and the message alone would not say why.
-  if (/\r(?!\n)/.test(text)) message = `this file ends its lines with a lone carriage return (\\r), which YAML does not take as a line end: save it with \\n or \\r\\n line ends (${message})`;
+  if (LONE_CR.test(text)) message = `this file ends its lines with a lone carriage return (\\r), which YAML does not take as a line end: save it with \\n or \\r\\n line ends (${message})`;
   return { line: pos.line, col: pos.col, message };
 }
 

@@ -1,4 +1,4 @@
-import type { OrganizationData, PersonData } from './records.js';
+import type { OrganizationData, PathSegment, PersonData } from './records.js';
 import { idFromName } from './ids.js';
 import { nameKey } from './text.js';
 
@@ -18,6 +18,14 @@ export interface NameClaim {
   key: string;
   name: string;
   ids: string[];
+  /** For each of `ids`, the key of its record that holds the name (`['aliases', 1]`): where to report a conflict. */
+  at: PathSegment[][];
+}
+
+/** A name a record claims, and the key that holds it. */
+interface NamedAt {
+  name: unknown;
+  at: PathSegment[];
 }
 
 export interface Registry<D> {
@@ -34,17 +42,20 @@ export interface Registry<D> {
 
 export type Resolution = { id: string; registered: true } | { id: string; registered: false; name: string };
 
-function buildRegistry<D>(entries: Array<RegistryEntry<D>>, namesOf: (data: D) => string[]): Registry<D> {
+function buildRegistry<D>(entries: Array<RegistryEntry<D>>, namesOf: (data: D) => NamedAt[]): Registry<D> {
   const byId = new Map<string, D>();
   const claims = new Map<string, NameClaim>();
   for (const { id, data } of entries) {
     byId.set(id, data);
-    for (const name of namesOf(data)) {
+    for (const { name, at } of namesOf(data)) {
       if (typeof name !== 'string') continue;
       const key = nameKey(name);
       if (key === '') continue;
-      const claim = claims.get(key) ?? { key, name, ids: [] };
-      if (!claim.ids.includes(id)) claim.ids.push(id);
+      const claim = claims.get(key) ?? { key, name, ids: [], at: [] };
+      if (!claim.ids.includes(id)) {
+        claim.ids.push(id);
+        claim.at.push(at);
+      }
       claims.set(key, claim);
     }
   }
@@ -53,14 +64,14 @@ function buildRegistry<D>(entries: Array<RegistryEntry<D>>, namesOf: (data: D) =
   return { byId, byKey, conflicts: [...claims.values()].filter((c) => c.ids.length > 1), resolved: new Map() };
 }
 
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const aliasesOf = (value: unknown): NamedAt[] => (Array.isArray(value) ? value.map((name: unknown, i) => ({ name, at: ['aliases', i] })) : []);
 
 export function buildPeopleRegistry(entries: Array<RegistryEntry<PersonData>>): Registry<PersonData> {
-  return buildRegistry(entries, (p) => [p.name, ...asList(p.aliases)]);
+  return buildRegistry(entries, (p) => [{ name: p.name, at: ['name'] }, ...aliasesOf(p.aliases)]);
 }
 
 export function buildOrganizationRegistry(entries: Array<RegistryEntry<OrganizationData>>): Registry<OrganizationData> {
-  return buildRegistry(entries, (o) => [o.name, ...(typeof o.acronym === 'string' ? [o.acronym] : []), ...asList(o.aliases)]);
+  return buildRegistry(entries, (o) => [{ name: o.name, at: ['name'] }, { name: o.acronym, at: ['acronym'] }, ...aliasesOf(o.aliases)]);
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { endsBeforeStart, parsePartialDate } from './dates.js';
 import { isObject, listOf as list, type EventData, type LoadedEvent, type LoadedOrganization, type LoadedPerson, type PathIssue, type PathSegment, type PersonData } from './records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from './registry.js';
-import { nameKey, suggest } from './text.js';
+import { suggest } from './text.js';
 
 /*
  * Rules across records that a JSON Schema cannot express. They read data that may also
@@ -148,20 +148,12 @@ function checkRegistryConflicts<D>(
   label: string,
   issue: Report,
 ): void {
-  const byId = new Map(records.map((r) => [r.id, r]));
+  const files = new Map(records.map((r) => [r.id, r.file.path]));
   for (const claim of registry.conflicts) {
-    for (const id of claim.ids.slice(1)) {
-      const record = byId.get(id)!;
-      issue(record.file.path, whereNameIs(record.data, claim.key), 'name-conflict', `the name \`${claim.name}\` belongs to both ${label} \`${claim.ids[0]}\` and \`${id}\`: one name can only mean one ${label}; remove it from one of them`);
+    for (const [i, id] of claim.ids.entries()) {
+      if (i === 0) continue;
+      issue(files.get(id)!, claim.at[i]!, 'name-conflict', `the name \`${claim.name}\` belongs to both ${label} \`${claim.ids[0]}\` and \`${id}\`: one name can only mean one ${label}; remove it from one of them`);
     }
   }
 }
 
-/** The key of a registry record that holds a name (its `name`, `acronym` or one of its `aliases`), so the report points at the line to change. */
-function whereNameIs(data: unknown, key: string): PathSegment[] {
-  if (!isObject(data)) return ['name'];
-  for (const field of ['name', 'acronym'] as const) if (typeof data[field] === 'string' && nameKey(data[field]) === key) return [field];
-  const aliases = Array.isArray(data.aliases) ? data.aliases : [];
-  const index = aliases.findIndex((alias) => typeof alias === 'string' && nameKey(alias) === key);
-  return index === -1 ? ['name'] : ['aliases', index];
-}

@@ -55,6 +55,12 @@ function typeWords(type: unknown): string {
   return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
 }
 
+/** The keys an object schema names, each with its own schema; none for any other schema. */
+function propertiesOf(schema: unknown): Record<string, unknown> {
+  const properties = (schema as { properties?: unknown } | undefined)?.properties;
+  return typeof properties === 'object' && properties !== null ? (properties as Record<string, unknown>) : {};
+}
+
 /** A single value where a list is wanted is one item: say how to write it as one, when the text is safe to put in brackets as it is. */
 function listHint(type: unknown, path: PathSegment[], value: unknown): string {
   const key = path.at(-1);
@@ -94,11 +100,11 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const properties = (error.parentSchema?.properties as Record<string, { properties?: Record<string, unknown> }> | undefined) ?? {};
+      const properties = propertiesOf(error.parentSchema);
       const allowed = Object.keys(properties);
       const close = suggest(extra, allowed, 1);
       // `participants:` at the top of an event is a count that lives under `attendance`.
-      const owner = allowed.find((name) => properties[name]?.properties && Object.hasOwn(properties[name].properties, extra));
+      const owner = allowed.find((name) => Object.hasOwn(propertiesOf(properties[name]), extra));
       const hint =
         close.length > 0
           ? ` (did you mean \`${close[0]}\`?)`
@@ -136,7 +142,7 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
     case 'type': {
       if (DATE_KEYS.has(key)) return { ...base, message: dateMessage(key, value) };
       const label = typeof path.at(-1) === 'number' ? `each item of \`${key}\`` : `\`${key}\``;
-      const keys = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const keys = Object.keys(propertiesOf(error.parentSchema));
       const holds = params.type === 'object' && keys.length > 0 ? ` (${keys.join(', ')})` : '';
       return { ...base, message: `${label} must be ${typeWords(params.type)}${holds}, not ${show(value)}${listHint(params.type, path, value)}` };
     }

@@ -3,11 +3,13 @@ import { parsePartialDate } from '../dates.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
 /** A country filter as typed (code or name in English, Russian, ...) to its alpha-2 code. */
+const COUNTRY_HINT = 'give an ISO 3166 code such as KZ, or a country name in English or Russian';
+
 export function parseCountryFilter(input: string, option = '--country'): string {
-  if (input.trim() === '') throw new UsageError(`${option} needs a code or a name`, 'give an ISO 3166 code such as KZ, or a country name in English or Russian');
+  if (input.trim() === '') throw new UsageError(`${option} needs a code or a name`, COUNTRY_HINT);
   const code = resolveCountry(input);
   if (code && isCountryCode(code)) return code;
-  throw new NotFoundError(`unknown country \`${input}\``, suggestCountries(input), 'give an ISO 3166 code such as KZ, or a country name in English or Russian');
+  throw new NotFoundError(`unknown country \`${input}\``, suggestCountries(input), COUNTRY_HINT);
 }
 
 export function parseYearFilter(input: string): number {
