@@ -1,7 +1,7 @@
 // npm run bench: builds deterministic synthetic archives and times hub's main passes end to
 // end, as separate processes, beside the floors (starting Node, reading the files) and
 // beside ajv-cli validating the same events. Prints a Markdown table.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,16 @@ const hubBin = path.join(repo, 'bin', 'hub.js');
 const ajvBin = path.join(repo, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_LOAD=N: N busy loops run beside every measurement, each taking a core as another
+// program would; how the targets fare when the machine is not hub's alone.
+const load = Number(process.env.BENCH_LOAD ?? 0);
+// Each loop stops by itself once the bench is gone, even if the bench was killed outright.
+const busyLoop = `for (let i = 1; ; i++) if (i % 1e7 === 0) try { process.kill(${process.pid}, 0); } catch { process.exit(); }`;
+const loops = Array.from({ length: load }, () => spawn(process.execPath, ['-e', busyLoop], { stdio: 'ignore' }));
+// Unreferenced, so that they do not keep the bench alive once it has printed its table.
+for (const loop of loops) loop.unref();
+process.on('exit', () => loops.forEach((loop) => loop.kill()));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 function measure(args, { before, unset = [] } = {}) {
   const env = { ...process.env, NO_COLOR: '1' };
@@ -103,6 +113,7 @@ const lines = [
 // Which way the index check listed the folders: the optional addon, or node:fs (slower).
 const { usesNativeScan } = await import('../dist/core/dir-stamps.js');
 lines.push('', `folders listed by ${usesNativeScan() ? 'the native addon (native/scan-dir)' : 'node:fs (the native addon is not built here, or HUB_NATIVE=0)'}`);
+if (load > 0) lines.push(`measured with ${load} busy loop${load === 1 ? '' : 's'} running beside (BENCH_LOAD=${load})`);
 process.stdout.write(`${lines.join('\n')}\n`);
 if (process.env.BENCH_LOG) appendFileSync(process.env.BENCH_LOG, `${lines.join('\n')}\n`);
 
