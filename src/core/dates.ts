@@ -64,3 +64,60 @@ export function explainBadDate(value: unknown): string | undefined {
 export function endsBeforeStart(start: PartialDate, end: PartialDate): boolean {
   return end.last < start.first;
 }
+
+/*
+ * Dates as people write them in articles and notes, read back into the archive's form for a
+ * hint: "12 April 2024", "April 2024", "12.04.2024" (day first, as written in Kazakhstan and
+ * Russia), "2024-05-01T10:00", 20240412. A form that could mean two dates ("04/05/2024") gets none.
+ */
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+// Russian month names change their endings ("апрель", "12 апреля"): matched by stem.
+const RUSSIAN_MONTH_STEMS = ['январ', 'феврал', 'март', 'апрел', 'ма[йя]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+
+function monthNumber(word: string): number | undefined {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  if (lower.length >= 3) {
+    const english = ENGLISH_MONTHS.findIndex((name) => name.startsWith(lower));
+    if (english >= 0) return english + 1;
+  }
+  const russian = RUSSIAN_MONTH_STEMS.findIndex((stem) => new RegExp(`^${stem}[а-яё]*$`, 'u').test(lower));
+  return russian >= 0 ? russian + 1 : undefined;
+}
+
+type DateParts = [year: string, month?: string | number, day?: string];
+
+const WORD = '(\\p{L}+\\.?)';
+const DATE_FORMS: Array<[RegExp, (m: RegExpExecArray) => DateParts | undefined]> = [
+  [/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/u, (m) => [m[1]!, m[2], m[3]]],
+  [/^(\d{4})-(\d{1,2})$/u, (m) => [m[1]!, m[2]]],
+  [/^(\d{4})(\d{2})(\d{2})$/u, (m) => [m[1]!, m[2], m[3]]],
+  [/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/u, (m) => [m[1]!, m[2], m[3]]],
+  [/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/u, (m) => [m[3]!, m[2], m[1]]],
+  [/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u, (m) => (Number(m[1]) > 12 ? [m[3]!, m[2], m[1]] : Number(m[2]) > 12 ? [m[3]!, m[1], m[2]] : undefined)],
+  [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?: of)? ${WORD},? (\\d{4})(?: г\\.?| года)?$`, 'iu'), (m) => monthOf(m[2]!, m[3]!, m[1])],
+  [new RegExp(`^${WORD} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})$`, 'iu'), (m) => monthOf(m[1]!, m[3]!, m[2])],
+  [new RegExp(`^${WORD},? (\\d{4})(?: г\\.?| года)?$`, 'iu'), (m) => monthOf(m[1]!, m[2]!)],
+];
+
+function monthOf(word: string, year: string, day?: string): DateParts | undefined {
+  const month = monthNumber(word);
+  return month === undefined ? undefined : [year, month, day];
+}
+
+/** The archive's form of a date written another way ("12 April 2024" → "2024-04-12"); undefined when there is no one reading. */
+export function suggestDate(value: unknown): string | undefined {
+  // An unquoted 20240412 reaches here as a number.
+  if (typeof value !== 'string' && !Number.isInteger(value)) return undefined;
+  const text = String(value).trim().replace(/\s+/gu, ' ');
+  for (const [form, read] of DATE_FORMS) {
+    const match = form.exec(text);
+    const parts = match ? read(match) : undefined;
+    if (!parts) continue;
+    const [year, month, day] = parts;
+    const pad = (n: string | number) => String(n).padStart(2, '0');
+    const written = [year, month, day].filter((part) => part !== undefined).map((part, i) => (i === 0 ? String(part) : pad(part!)));
+    const candidate = written.join('-');
+    return candidate !== String(value) && parsePartialDate(candidate) ? candidate : undefined;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describeBadCountry } from './countries.js';
-import { explainBadDate } from './dates.js';
+import { explainBadDate, suggestDate } from './dates.js';
 import type { PathIssue, PathSegment } from './records.js';
 import type { SchemaError } from './schema-types.js';
 import { slugify, suggest } from './text.js';
@@ -69,9 +69,26 @@ function listHint(type: unknown, path: PathSegment[], value: unknown): string {
   return '';
 }
 
+// "over 250", "about 40", "250+": a count the source gives loosely.
+const LOOSE_COUNT = /\b(over|more than|about|around|approximately|approx|nearly|almost|some|at least|up to|circa|ca)\b|[~≈+]/iu;
+
+/** A count written in words: say how the archive writes it. */
+function countHint(path: PathSegment[], value: unknown): string {
+  const key = path.at(-1);
+  if (path.at(-2) !== 'attendance' || typeof key !== 'string') return '';
+  if (key === 'countries' && Array.isArray(value)) return ': it is how many countries took part; list their codes in the event\'s own `countries`';
+  if (typeof value !== 'string') return '';
+  const numbers = value.match(/\d[\d, \u00a0\u202f]*\d|\d/gu) ?? [];
+  if (numbers.length !== 1) return '';
+  const count = numbers[0]!.replace(/[, \u00a0\u202f]/gu, '');
+  return LOOSE_COUNT.test(value) ? `: write \`${key}: ${count}\` and \`approximate: true\`` : `: write \`${key}: ${count}\``;
+}
+
 function dateMessage(key: string, value: unknown): string {
   const why = explainBadDate(value);
-  return `\`${key}\` must be a date like 2024-04-12, 2024-04 or 2024${why ? `: ${show(value)} is not a real date (${why})` : `, not ${show(value)}`}`;
+  if (why) return `\`${key}\` must be a date like 2024-04-12, 2024-04 or 2024: ${show(value)} is not a real date (${why})`;
+  const written = suggestDate(value);
+  return `\`${key}\` must be a date like 2024-04-12, 2024-04 or 2024, not ${show(value)}${written ? `: write \`${key}: ${written}\`` : ''}`;
 }
 
 export function translateSchemaErrors(file: string, errors: SchemaError[], recordLabel = 'a record'): PathIssue[] {
@@ -144,7 +161,7 @@ function translate(file: string, error: SchemaError, recordLabel: string): PathI
       const label = typeof path.at(-1) === 'number' ? `each item of \`${key}\`` : `\`${key}\``;
       const keys = Object.keys(propertiesOf(error.parentSchema));
       const holds = params.type === 'object' && keys.length > 0 ? ` (${keys.join(', ')})` : '';
-      return { ...base, message: `${label} must be ${typeWords(params.type)}${holds}, not ${show(value)}${listHint(params.type, path, value)}` };
+      return { ...base, message: `${label} must be ${typeWords(params.type)}${holds}, not ${show(value)}${listHint(params.type, path, value)}${countHint(path, value)}` };
     }
     case 'pattern':
     case 'minimum':

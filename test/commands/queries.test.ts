@@ -92,6 +92,13 @@ describe('hub events on the bundled archive', () => {
     expect([country.code, country.stderr.split('\n')[0]]).toEqual([2, 'error: --country needs a code or a name']);
   });
 
+  it('refuses a date filter in another form, saying how to write it', async () => {
+    const dotted = await runHub(['speakers', '--from', '12.04.2024'], { cwd: bundled });
+    expect([dotted.code, dotted.stderr]).toEqual([2, 'error: --from takes a date like 2024-04-12, 2024-04 or 2024, not `12.04.2024`\nhint: write --from 2024-04-12\n']);
+    const words = await runHub(['events', '--to', 'spring'], { cwd: bundled });
+    expect([words.code, words.stderr]).toEqual([2, 'error: --to takes a date like 2024-04-12, 2024-04 or 2024, not `spring`\n']);
+  });
+
   it('refuses an unknown type as a usage error', async () => {
     const result = await runHub(['events', '--type', 'party'], { cwd: bundled });
     expect(result.code).toBe(2);

@@ -48,8 +48,16 @@ sources: [{ url: "https://example.org", published: 2024-04 }]
     expect(problems('title: T\ntype: webinar\nstart: 2023-02-29\n')).toEqual([
       '3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024: `2023-02-29` is not a real date (February 2023 has 28 days)',
     ]);
-    expect(problems('title: T\ntype: webinar\nstart: April 2024\n')).toEqual(['3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024, not `April 2024`']);
-    expect(problems('title: T\ntype: webinar\nstart: 20240412\n')).toEqual(['3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024, not `20240412`']);
+    expect(problems('title: T\ntype: webinar\nstart: spring 2024\n')).toEqual(['3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024, not `spring 2024`']);
+  });
+
+  it('a date written another way says how to write it', () => {
+    expect(problems('title: T\ntype: webinar\nstart: April 2024\n')).toEqual(['3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024, not `April 2024`: write `start: 2024-04`']);
+    expect(problems('title: T\ntype: webinar\nstart: 20240412\n')).toEqual(['3:8 `start` must be a date like 2024-04-12, 2024-04 or 2024, not `20240412`: write `start: 2024-04-12`']);
+    expect(problems('title: T\ntype: webinar\nstart: 2024\nend: 12.04.2024\nsources: [{ published: 2024-04-12T09:30 }]\n')).toEqual([
+      '4:6 `end` must be a date like 2024-04-12, 2024-04 or 2024, not `12.04.2024`: write `end: 2024-04-12`',
+      '5:24 `published` must be a date like 2024-04-12, 2024-04 or 2024, not `2024-04-12T09:30`: write `published: 2024-04-12`',
+    ]);
   });
 
   it('a missing required key, at the start of the record', () => {
@@ -87,6 +95,20 @@ sources: [{ url: "https://example.org", published: 2024-04 }]
       '5:12 `countries` must be a list, not `KZ: host`',
     ]);
     expect(problems('title: T\ntype: webinar\nstart: 2024\ntopics: [hrm, hrm]\n')).toEqual(['4:15 `topics` lists the same item twice (items 1 and 2): remove one']);
+  });
+
+  it('a count written in words says how to write it', () => {
+    expect(problems('title: T\ntype: webinar\nstart: 2024\nattendance:\n  participants: over 1,200\n  countries: 12 countries\n')).toEqual([
+      '5:17 `participants` must be a whole number, not `over 1,200`: write `participants: 1200` and `approximate: true`',
+      '6:14 `countries` must be a whole number, not `12 countries`: write `countries: 12`',
+    ]);
+    expect(problems('title: T\ntype: webinar\nstart: 2024\nattendance: { countries: [KZ, KR] }\n')).toEqual([
+      "4:26 `countries` must be a whole number, not a list: it is how many countries took part; list their codes in the event's own `countries`",
+    ]);
+    // Two numbers: no one reading.
+    expect(problems('title: T\ntype: webinar\nstart: 2024\nattendance: { participants: 200-300 }\n')).toEqual([
+      '4:29 `participants` must be a whole number, not `200-300`',
+    ]);
   });
 
   it('paths in presentations stay inside the archive', () => {

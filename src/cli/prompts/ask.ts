@@ -1,6 +1,6 @@
 import { confirm, input, number, search, select } from '@inquirer/prompts';
 import { countryName, findCountries } from '../../core/countries.js';
-import { endsBeforeStart, explainBadDate, parsePartialDate } from '../../core/dates.js';
+import { endsBeforeStart, explainBadDate, parsePartialDate, suggestDate } from '../../core/dates.js';
 import type { Context } from '../context.js';
 
 /** One option of a picker: what is shown, what it stands for. */
@@ -40,13 +40,7 @@ export class Asker {
   async date(message: string, options: { default?: string | undefined; required?: boolean; notBefore?: string | number | undefined } = {}): Promise<string | number | undefined> {
     const answer = await this.text(message, {
       ...options,
-      validate: (value) => {
-        const date = parsePartialDate(value);
-        if (!date) return `${explainBadDate(value) ?? 'not a date'}: write a date as 2025-03-14, 2025-03 or 2025`;
-        const start = options.notBefore === undefined ? undefined : parsePartialDate(options.notBefore);
-        if (start && endsBeforeStart(start, date)) return `it cannot be before the start, ${start.text}`;
-        return true;
-      },
+      validate: (value) => checkDateAnswer(value, options.notBefore),
     });
     // A year alone is written as a number, as in records written by hand.
     return answer !== undefined && /^\d{4}$/.test(answer) ? Number(answer) : answer;
@@ -82,4 +76,16 @@ export class Asker {
 /** True for the error the prompts throw when the user presses Ctrl-C or closes the terminal. */
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+/** What the date prompt says of an answer: true, or what is wrong and how to write it. */
+export function checkDateAnswer(value: string, notBefore?: string | number): true | string {
+  const date = parsePartialDate(value);
+  if (!date) {
+    const written = suggestDate(value);
+    return `${explainBadDate(value) ?? 'not a date'}: write ${written ? `it as ${written}` : 'a date as 2025-03-14, 2025-03 or 2025'}`;
+  }
+  const start = notBefore === undefined ? undefined : parsePartialDate(notBefore);
+  if (start && endsBeforeStart(start, date)) return `it cannot be before the start, ${start.text}`;
+  return true;
 }

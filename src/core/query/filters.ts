@@ -1,5 +1,5 @@
 import { isCountryCode, resolveCountry, suggestCountries } from '../countries.js';
-import { parsePartialDate } from '../dates.js';
+import { parsePartialDate, suggestDate } from '../dates.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
 /** A country filter as typed (code or name in English, Russian, ...) to its alpha-2 code. */
@@ -20,6 +20,9 @@ export function parseYearFilter(input: string): number {
 /** --from / --to: a partial date; `--from 2023-03` starts on its first day, `--to 2023-03` ends on its last. */
 export function parseDateFilter(option: string, input: string): { first: string; last: string } {
   const date = parsePartialDate(input.trim());
-  if (!date) throw new UsageError(`${option} takes a date like 2024-04-12, 2024-04 or 2024, not \`${input}\``);
+  if (!date) {
+    const written = suggestDate(input);
+    throw new UsageError(`${option} takes a date like 2024-04-12, 2024-04 or 2024, not \`${input}\``, written ? `write ${option} ${written}` : undefined);
+  }
   return { first: date.first, last: date.last };
 }
