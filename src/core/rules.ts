@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { endsBeforeStart, parsePartialDate } from './dates.js';
-import { isObject, listOf as list, type EventData, type LoadedEvent, type LoadedOrganization, type LoadedPerson, type PathIssue, type PathSegment, type PersonData } from './records.js';
+import { isObject, isValidId, listOf as list, type EventData, type LoadedEvent, type LoadedOrganization, type LoadedPerson, type PathIssue, type PathSegment, type PersonData } from './records.js';
 import { buildOrganizationRegistry, buildPeopleRegistry, resolveRef, type Registry } from './registry.js';
 import { suggest } from './text.js';
 
@@ -48,7 +48,7 @@ export function checkRules(input: RuleInput): PathIssue[] {
   checkRegistryConflicts(input.organizations, organizations, 'organisation', issue);
   for (const person of input.people) {
     list(person.data?.distinct_from).forEach((other, i) => {
-      if (typeof other === 'string' && !people.byId.has(other)) {
+      if (typeof other === 'string' && isValidId(other) && !people.byId.has(other)) {
         issue(person.file.path, ['distinct_from', i], 'unknown-person', unknownPersonMessage(other, people));
       }
     });
@@ -75,7 +75,9 @@ function checkEventDates(event: LoadedEvent, issue: Report): void {
 }
 
 function unknownPersonMessage(ref: string, people: Registry<PersonData>): string {
-  const close = suggest(ref, people.byId.keys(), 2);
+  // `baimenov` for `alikhan-baimenov`: part of an id, as `hub person baimenov` takes it.
+  const containing = [...people.byId.keys()].filter((id) => `-${id}-`.includes(`-${ref}-`));
+  const close = [...new Set([...suggest(ref, people.byId.keys(), 2), ...containing])].slice(0, 2);
   const hint = close.length > 0 ? ` (did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?)` : '';
   return `unknown person id \`${ref}\`${hint}: add people/${ref}.yaml with \`hub add-person\`, or write \`name:\` with the full name instead`;
 }
@@ -89,7 +91,8 @@ function checkPeopleRefs(event: LoadedEvent, people: Registry<PersonData>, issue
     const name = str(speaker.name);
     if (ref !== undefined) {
       if (people.byId.has(ref)) speakerIds.add(ref);
-      else issue(event.file.path, ['speakers', i, 'person'], 'unknown-person', unknownPersonMessage(ref, people));
+      // A name written as `person:` is the schema's to report, with the way to write it.
+      else if (isValidId(ref)) issue(event.file.path, ['speakers', i, 'person'], 'unknown-person', unknownPersonMessage(ref, people));
     } else if (name !== undefined) {
       speakerIds.add(resolveRef(people, name).id);
     }

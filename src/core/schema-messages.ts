@@ -199,7 +199,9 @@ function listRequired(schema: unknown): string {
 
 function patternMessage(key: string, path: PathSegment[], value: unknown): string {
   if (ID_KEYS.has(key)) {
-    return `\`${key}\` must be an id (lowercase kebab-case ASCII such as alikhan-baimenov), not ${show(value)}`;
+    // A speaker given by name: `name:` takes it as written, and resolves it to a registered person.
+    const asName = key === 'person' && typeof value === 'string' && path.at(-3) === 'speakers' ? `: for a name as written, use \`name: ${value}\`` : '';
+    return `\`${key}\` must be an id (lowercase kebab-case ASCII such as alikhan-baimenov), not ${show(value)}${asName}`;
   }
   if (key === 'topics') {
     const slug = typeof value === 'string' ? slugify(value) : '';

@@ -40,6 +40,16 @@ describe('hub validate', () => {
     expect(result.stderr).toMatch(/✗ 27 records checked: 6 errors in 4 files/);
   });
 
+  it('a person given by part of an id, or by name, says how to write it, once', async () => {
+    const root = copyBundledArchive();
+    writeFile(root, 'events/2024/2024-05-04-person.yaml', eventYaml({ start: '2024-05-04', speakers: '\n  - person: baimenov\n  - person: Alikhan Baimenov' }));
+    const result = await runHub(['validate', 'events/2024/2024-05-04-person.yaml'], { cwd: root });
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      'events/2024/2024-05-04-person.yaml:5:13  unknown person id `baimenov` (did you mean `alikhan-baimenov`?): add people/baimenov.yaml with `hub add-person`, or write `name:` with the full name instead',
+      'events/2024/2024-05-04-person.yaml:6:13  `person` must be an id (lowercase kebab-case ASCII such as alikhan-baimenov), not `Alikhan Baimenov`: for a name as written, use `name: Alikhan Baimenov`',
+    ]);
+  });
+
   it('gives JSON for CI and editors', async () => {
     const root = makeArchive({ 'events/2024/2024-01-02-x.yaml': 'title: X\ntype: party\nstart: 2024-01-02\n' });
     const result = await runHub(['validate', '--format', 'json'], { cwd: root });
