@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Document, Node, Pair, Scalar, ScalarTag, SchemaOptions, YAMLMap } from 'yaml';
 
 type Tags = Exclude<Exclude<SchemaOptions['customTags'], null | undefined>, (...args: never[]) => unknown>;
-import { loadYaml } from './parse.js';
+import { loadYaml } from './load-yaml.js';
 import type { RecordKind } from './records.js';
 
 /*

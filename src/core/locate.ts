@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Node } from 'yaml';
-import { loadYaml } from './parse.js';
+import { loadYaml } from './load-yaml.js';
 import type { Issue, PathIssue, PathSegment } from './records.js';
 
 /**

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import type { Document, LineCounter as LineCounterType, Scalar, YAMLError } from 'yaml';
 import { parseCommonYaml, UNSUPPORTED } from './common-yaml.js';
+import { loadYaml } from './load-yaml.js';
+import { describeYamlError, LONE_CR } from './yaml-messages.js';
 import { CORE_SCALAR_RULES } from './yaml-scalars.js';
 
 // The reference parser is needed only for unusual or broken files, and js-yaml only for
 // records the common-shape reader leaves (loading it took about 12 ms): each loads on first use.
 const require = createRequire(import.meta.url);
-export const loadYaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 type JsYaml = typeof import('js-yaml');
 
 /*
@@ -43,9 +43,6 @@ function loadJsYaml(): (text: string) => unknown {
  * the reference. No two quantifiers in a part can take the same spaces, so each is linear in the
  * text (`[ \t]*` twice in a row once took 140 s on 400,000 spaces).
  */
-/** A carriage return not followed by a line feed: an old Mac line end, which YAML does not take as one. */
-const LONE_CR = /\r(?!\n)/;
-
 const REFERENCE_ONLY = [
   // Anchors, aliases and tags, and a bare `&`, `*` or `!`.
   /(?:^|[\s[{,])[&*!]/,
@@ -218,70 +215,3 @@ export function parseReference(text: string): ParseResult {
     return { ok: false, problem: { line: pos.line, col: pos.col, message } };
   }
 }
-
-function describeYamlError(error: YAMLError, lineCounter: LineCounterType, text: string, doc: Document): ParseProblem {
-  let pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-  const raw = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-  let message: string;
-  switch (error.code) {
-    case 'DUPLICATE_KEY':
-      message = describeDuplicateKey(doc, error.pos[0], lineCounter);
-      break;
-    case 'MULTIPLE_DOCS':
-      message = 'a record file holds one YAML document: remove the extra `---` section or split it into files';
-      break;
-    case 'TAB_AS_INDENT':
-      message = 'tabs cannot indent YAML: indent with spaces';
-      break;
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      if (/quote/.test(raw)) {
-        // The parser notices at the end of the file; the place to fix is where the quote opened.
-        const quote = raw.includes('"') ? '"' : "'";
-        const opened = text.lastIndexOf(quote, error.pos[0] - 1);
-        if (opened !== -1) pos = lineCounter.linePos(opened);
-        message = `this quoted text is never closed: add the closing ${quote}`;
-        break;
-      }
-      message = `YAML syntax: ${lowerFirst(raw)} (check the indentation and quoting on this line)`;
-      break;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      message = 'YAML syntax: a value on this line is followed by indented keys, or holds `: ` unquoted; check the indentation, or quote the value';
-      break;
-    case 'UNEXPECTED_TOKEN':
-      message = `YAML syntax: ${lowerFirst(raw)} (check the indentation and quoting on this line)`;
-      break;
-    case 'TAG_RESOLVE_FAILED':
-      message = `YAML tags are not used in records: ${lowerFirst(raw)}`;
-      break;
-    default:
-      message = `YAML syntax: ${lowerFirst(raw)}`;
-  }
-  // Old Mac files end lines with a lone carriage return, which YAML does not take as a line
-  // end: the whole file reads as one line, and the message alone would not say why.
-  if (LONE_CR.test(text)) message = `this file ends its lines with a lone carriage return (\\r), which YAML does not take as a line end: save it with \\n or \\r\\n line ends (${message})`;
-  return { line: pos.line, col: pos.col, message };
-}
-
-/** Names the repeated key and where it first appears, so the reader knows which two lines to merge. */
-function describeDuplicateKey(doc: Document, at: number, lineCounter: LineCounterType): string {
-  const { isMap, isScalar, visit } = loadYaml();
-  let found: { key: string; firstLine: number } | undefined;
-  visit(doc, {
-    Map(_, map) {
-      if (!isMap(map)) return undefined;
-      const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === at);
-      if (index === -1) return undefined;
-      const key = String((map.items[index]!.key as Scalar).value);
-      const first = map.items.slice(0, index).find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
-      const start = (first?.key as Scalar | undefined)?.range?.[0];
-      if (start !== undefined) found = { key, firstLine: lineCounter.linePos(start).line };
-      return visit.BREAK;
-    },
-  });
-  return found
-    ? `key \`${found.key}\` appears twice in the same mapping (first on line ${found.firstLine}): keep one`
-    : 'this key appears twice in the same mapping: keep one';
-}
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

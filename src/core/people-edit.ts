@@ -4,7 +4,7 @@ import type { Document } from 'yaml';
 import { formatRecordText, renderRecord, schemaModeline } from './canonical.js';
 import { NotFoundError, UsageError } from './errors.js';
 import { collectPeople } from './lint/lint-archive.js';
-import { loadYaml } from './parse.js';
+import { loadYaml } from './load-yaml.js';
 import type { PersonData, RecordKind } from './records.js';
 import { buildPeopleRegistry, resolveRef } from './registry.js';
 import { nameKey, suggest } from './text.js';
