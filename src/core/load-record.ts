@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { describeCommentCut, findCommentCuts } from './comment-cuts.js';
 import { checkNesting, checkSize, decodeText, MAX_RECORD_BYTES } from './guards.js';
 import { loadCrypto } from './load-crypto.js';
 import { parseYaml } from './parse.js';
@@ -15,6 +16,13 @@ export interface RecordRead {
   /** True when the data passed its schema. */
   valid: boolean;
   issues: PathIssue[];
+  /** Warnings about how the text reads (asked for with `notes`): they leave the record valid. */
+  notes?: PathIssue[];
+}
+
+export interface ReadOptions {
+  /** Also look for values a glued `#` cut short (`hub validate`). */
+  notes?: boolean;
 }
 
 export function hashBytes(bytes: Uint8Array): string {
@@ -26,7 +34,7 @@ export function hashBytes(bytes: Uint8Array): string {
  * Reads, guards, parses and schema-checks one record file. Never throws for bad content.
  * With `knownHash`, content that hashes the same is not parsed again.
  */
-export function readRecord(file: ArchiveFile, knownHash?: string | null): RecordRead {
+export function readRecord(file: ArchiveFile, knownHash?: string | null, options: ReadOptions = {}): RecordRead {
   const located = (rule: string, line: number, col: number, message: string): RecordRead => ({
     valid: false,
     issues: [{ file: file.path, path: [], rule, severity: 'error', message, line, col }],
@@ -41,7 +49,7 @@ export function readRecord(file: ArchiveFile, knownHash?: string | null): Record
   }
   const hash = hashBytes(bytes);
   if (knownHash && hash === knownHash) return { hash, unchanged: true, valid: true, issues: [] };
-  return { ...checkBytes(file.kind, file.path, bytes), hash };
+  return { ...checkBytes(file.kind, file.path, bytes, options), hash };
 }
 
 /*
@@ -85,9 +93,15 @@ export function parseBytes(label: string, bytes: Uint8Array): ParsedBytes {
 }
 
 /** The checks on content alone: decoding, YAML, the schema. */
-export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint8Array): RecordRead {
+export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint8Array, options: ReadOptions = {}): RecordRead {
   const parsed = parseBytes(label, bytes);
   if (!parsed.ok) return { valid: false, issues: [parsed.issue] };
   const issues = checkSchema(kind, label, parsed.data);
-  return { data: parsed.data, valid: issues.length === 0, issues };
+  const read: RecordRead = { data: parsed.data, valid: issues.length === 0, issues };
+  const cuts = options.notes ? findCommentCuts(parsed.text, parsed.data) : [];
+  // Set only when there are some: every read crosses from a worker as JSON.
+  if (cuts.length > 0) {
+    read.notes = cuts.map((cut) => ({ file: label, path: [], rule: 'comment-in-text', severity: 'warning', message: describeCommentCut(cut), line: cut.line, col: cut.col }));
+  }
+  return read;
 }

@@ -1,7 +1,7 @@
 import type { ArchiveFile, PathIssue } from './records.js';
 
 /** What a pass does with each file: read it as a record, work out its canonical form, or place problems in it. */
-export type WorkerTask = { kind: 'read' } | { kind: 'format'; root: string } | { kind: 'locate'; issues: Record<string, PathIssue[]> };
+export type WorkerTask = { kind: 'read'; notes?: boolean } | { kind: 'format'; root: string } | { kind: 'locate'; issues: Record<string, PathIssue[]> };
 
 /**
  * The function that does a task to one file, on whichever thread runs the pass (a worker, or
@@ -18,5 +18,6 @@ export async function runnerFor(task: WorkerTask): Promise<(file: ArchiveFile, k
     return (file) => locateInFile(file.abs, task.issues[file.path] ?? []);
   }
   const { readRecord } = await import('./load-record.js');
-  return (file, knownHash) => readRecord(file, knownHash);
+  const options = { notes: task.notes ?? false };
+  return (file, knownHash) => readRecord(file, knownHash, options);
 }

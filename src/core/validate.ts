@@ -3,7 +3,8 @@ import { scanArchive } from './archive.js';
 import { locateInFile } from './locate.js';
 import type { ArchiveFile, EventData, Issue, LoadedEvent, LoadedOrganization, LoadedPerson, OrganizationData, PathIssue, PersonData, RecordKind } from './records.js';
 import { checkSchema } from './schema.js';
-import { streamRecords } from './read-records.js';
+import { mapInOrder } from './read-records.js';
+import type { RecordRead } from './load-record.js';
 import { checkRules } from './rules.js';
 
 export interface ValidateOptions {
@@ -28,14 +29,17 @@ export interface LoadedArchive {
   paths: string[];
 }
 
-/** Reads and schema-checks every record; what parses is kept, problems or not, for the cross-record rules. */
-export async function loadArchive(root: string, onProgress?: (done: number, total: number) => void): Promise<LoadedArchive> {
+/**
+ * Reads and schema-checks every record; what parses is kept, problems or not, for the
+ * cross-record rules. With `notes`, warnings about how the text reads join the problems.
+ */
+export async function loadArchive(root: string, onProgress?: (done: number, total: number) => void, options: { notes?: boolean } = {}): Promise<LoadedArchive> {
   const scan = scanArchive(root);
   const loaded: LoadedArchive = { events: [], people: [], organizations: [], issues: [...scan.issues], paths: scan.files.map((f) => f.path) };
   const total = scan.files.length;
   let done = 0;
-  await streamRecords(scan.files, () => null, (file, read) => {
-    loaded.issues.push(...read.issues);
+  await mapInOrder<RecordRead>(scan.files, { kind: 'read', notes: options.notes ?? false }, () => null, (file, read) => {
+    loaded.issues.push(...read.issues, ...(read.notes ?? []));
     if (read.data !== undefined && read.data !== null && typeof read.data === 'object') addLoaded(loaded, file, read.data);
     done++;
     if (onProgress && (done % 250 === 0 || done === total)) onProgress(done, total);
@@ -51,7 +55,7 @@ export function addLoaded(loaded: Pick<LoadedArchive, 'events' | 'people' | 'org
 
 /** Reads every record, checks schemas and cross-record rules, and locates every problem. */
 export async function validateArchive(root: string, options: ValidateOptions = {}): Promise<ValidateResult> {
-  const loaded = await loadArchive(root, options.onProgress);
+  const loaded = await loadArchive(root, options.onProgress, { notes: true });
   const pending = [...loaded.issues, ...checkRules({ root, ...loaded })];
   const inScope = (file: string) =>
     !options.only || options.only.some((p) => {

@@ -45,7 +45,7 @@ function lineAbove(lines: string[], index: number): { text: string; index: numbe
 }
 
 /** The text as one quoted scalar: in the quotes preferred when they need no escape inside, else in the other. */
-function quoted(text: string, prefer: '"' | "'" = '"'): string {
+export function quoted(text: string, prefer: '"' | "'" = '"'): string {
   const single = () => `'${text.replace(/'/g, "''")}'`;
   const double = () => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   if (prefer === '"') return text.includes('"') || text.includes('\\') ? single() : `"${text}"`;

@@ -50,6 +50,18 @@ describe('hub validate', () => {
     ]);
   });
 
+  it('warns of a value a glued # cut short, and exits 0 when nothing else is wrong', async () => {
+    const root = makeArchive({ 'events/2024/2024-01-02-x.yaml': 'title: Top #10 reforms\ntype: webinar\nstart: 2024-01-02 # the first day\n' });
+    const result = await runHub(['validate'], { cwd: root });
+    expect([result.code, result.stdout]).toEqual([
+      0,
+      'events/2024/2024-01-02-x.yaml:1:12  warning: `#10 reforms` is read as a YAML comment, so `title` is `Top`: if it belongs to the text, quote the value, as `title: "Top #10 reforms"`\n',
+    ]);
+    expect(result.stderr).toMatch(/1 record checked: 1 warning in 1 file/);
+    const json = await runHub(['validate', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ line: 1, col: 12, rule: 'comment-in-text', severity: 'warning' })]);
+  });
+
   it('gives JSON for CI and editors', async () => {
     const root = makeArchive({ 'events/2024/2024-01-02-x.yaml': 'title: X\ntype: party\nstart: 2024-01-02\n' });
     const result = await runHub(['validate', '--format', 'json'], { cwd: root });
