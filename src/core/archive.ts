@@ -46,6 +46,12 @@ export interface ScanResult {
   files: ArchiveFile[];
   /** Files in the wrong place or with a name that cannot be an id. */
   issues: PathIssue[];
+  /**
+   * Record files that a name or place keeps out of the archive (`Some_Body.yaml`, `x.yml`,
+   * an event outside a year folder): not records, but `hub validate` checks what they hold,
+   * so that renaming one does not reveal a second round of problems.
+   */
+  misplaced: ArchiveFile[];
 }
 
 const layoutIssue = (file: string, rule: string, message: string): PathIssue => ({
@@ -183,17 +189,15 @@ export function fingerprintArchive(listed: ArchiveListing): string {
 export function scanArchive(root: string, listed: ArchiveListing = listArchive(root)): ScanResult {
   const files: ArchiveFile[] = [];
   const issues: PathIssue[] = [];
+  const misplaced: ArchiveFile[] = [];
   let realRoot: string | undefined;
 
   const addFile = (folder: RecordFolder, i: number) => {
     const { listing } = folder;
     const name = listing.names[i]!;
     const rel = `${folder.rel}/${name}`;
-    if (name.endsWith('.yml')) {
-      issues.push(layoutIssue(rel, 'file-name', `record files end in .yaml: rename ${name} to ${name.slice(0, -4)}.yaml`));
-      return;
-    }
-    if (!name.endsWith('.yaml')) return;
+    const yml = name.endsWith('.yml');
+    if (!yml && !name.endsWith('.yaml')) return;
     const abs = folder.abs + path.sep + name;
     let size = listing.sizes[i]!;
     let mtimeMs = listing.mtimesMs[i]!;
@@ -216,17 +220,21 @@ export function scanArchive(root: string, listed: ArchiveListing = listArchive(r
         return;
       }
     }
-    const id = name.slice(0, -'.yaml'.length);
-    if (!isValidId(id)) {
+    const id = name.slice(0, name.lastIndexOf('.'));
+    const file: ArchiveFile = { kind: folder.kind, id, path: rel, abs, size, mtimeMs };
+    if (folder.year !== undefined) file.folder = folder.year;
+    if (yml) {
+      issues.push(layoutIssue(rel, 'file-name', `record files end in .yaml: rename ${name} to ${id}.yaml`));
+      misplaced.push(file);
+    } else if (!isValidId(id)) {
       const better = slugify(id);
       issues.push(
         layoutIssue(rel, 'file-name', `\`${id}\` is not a valid id (lowercase kebab-case ASCII, at most 120 characters)${better ? `: rename the file to ${better}.yaml` : ''}`),
       );
-      return;
+      misplaced.push(file);
+    } else {
+      files.push(file);
     }
-    const file: ArchiveFile = { kind: folder.kind, id, path: rel, abs, size, mtimeMs };
-    if (folder.year !== undefined) file.folder = folder.year;
-    files.push(file);
   };
 
   const { events } = listed;
@@ -235,6 +243,11 @@ export function scanArchive(root: string, listed: ArchiveListing = listArchive(r
       if (!YEAR_FOLDER.test(name)) issues.push(layoutIssue(`events/${name}`, 'event-folder', `events/${name} is not a year folder: event records live in events/<YYYY>/`));
     } else if (name.endsWith('.yaml') || name.endsWith('.yml')) {
       issues.push(layoutIssue(`events/${name}`, 'event-folder', `event records live in events/<YYYY>/: move ${name} into the folder of its start year`));
+      // A regular file (a link is not followed here): its content is checked all the same.
+      if (events.kinds[i] === KIND.file) {
+        const stem = name.slice(0, name.lastIndexOf('.'));
+        misplaced.push({ kind: 'event', id: stem, path: `events/${name}`, abs: path.join(root, 'events', name), size: events.sizes[i]!, mtimeMs: events.mtimesMs[i]! });
+      }
     }
   });
   for (const folder of listed.folders) {
@@ -243,6 +256,6 @@ export function scanArchive(root: string, listed: ArchiveListing = listArchive(r
       if (kinds[i] === KIND.file || kinds[i] === KIND.link || kinds[i] === KIND.unreadable) addFile(folder, i);
     }
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, issues };
+  const byPath = (a: ArchiveFile, b: ArchiveFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: files.sort(byPath), issues, misplaced: misplaced.sort(byPath) };
 }

@@ -31,16 +31,19 @@ export interface LoadedArchive {
 
 /**
  * Reads and schema-checks every record; what parses is kept, problems or not, for the
- * cross-record rules. With `notes`, warnings about how the text reads join the problems.
+ * cross-record rules. Files a name or place keeps out of the archive are read for their own
+ * problems only. With `notes`, warnings about how the text reads join the problems.
  */
 export async function loadArchive(root: string, onProgress?: (done: number, total: number) => void, options: { notes?: boolean } = {}): Promise<LoadedArchive> {
   const scan = scanArchive(root);
-  const loaded: LoadedArchive = { events: [], people: [], organizations: [], issues: [...scan.issues], paths: scan.files.map((f) => f.path) };
-  const total = scan.files.length;
+  const all = [...scan.files, ...scan.misplaced];
+  const misplaced = new Set(scan.misplaced);
+  const loaded: LoadedArchive = { events: [], people: [], organizations: [], issues: [...scan.issues], paths: all.map((f) => f.path) };
+  const total = all.length;
   let done = 0;
-  await mapInOrder<RecordRead>(scan.files, { kind: 'read', notes: options.notes ?? false }, () => null, (file, read) => {
+  await mapInOrder<RecordRead>(all, { kind: 'read', notes: options.notes ?? false }, () => null, (file, read) => {
     loaded.issues.push(...read.issues, ...(read.notes ?? []));
-    if (read.data !== undefined && read.data !== null && typeof read.data === 'object') addLoaded(loaded, file, read.data);
+    if (!misplaced.has(file) && read.data !== undefined && read.data !== null && typeof read.data === 'object') addLoaded(loaded, file, read.data);
     done++;
     if (onProgress && (done % 250 === 0 || done === total)) onProgress(done, total);
   });

@@ -62,6 +62,25 @@ describe('hub validate', () => {
     expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ line: 1, col: 12, rule: 'comment-in-text', severity: 'warning' })]);
   });
 
+  it('checks what a misnamed or misplaced file holds, beside saying where it belongs', async () => {
+    const root = makeArchive({
+      'events/2024-01-02-loose.yaml': 'title: Loose\ntype: webinr\nstart: 2024-01-02\n',
+      'organizations/Some_Body.yaml': 'name: Some Body\nkind: ministry\n',
+      'people/jane.yml': 'name: Jane\ncountry: Kazakhstan\n',
+    });
+    const result = await runHub(['validate'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      'events/2024-01-02-loose.yaml:1:1  event records live in events/<YYYY>/: move 2024-01-02-loose.yaml into the folder of its start year',
+      expect.stringMatching(/^events\/2024-01-02-loose\.yaml:2:7  `type` cannot be `webinr`: .*did you mean `webinar`/),
+      'organizations/Some_Body.yaml:1:1  `Some_Body` is not a valid id (lowercase kebab-case ASCII, at most 120 characters): rename the file to some-body.yaml',
+      expect.stringMatching(/^organizations\/Some_Body\.yaml:2:7  `kind` cannot be `ministry`: use one of /),
+      'people/jane.yml:1:1  record files end in .yaml: rename jane.yml to jane.yaml',
+      'people/jane.yml:2:10  `Kazakhstan` is not an ISO 3166 code: use KZ (Kazakhstan)',
+    ]);
+    expect(result.stderr).toMatch(/3 records checked: 6 errors in 3 files/);
+  });
+
   it('gives JSON for CI and editors', async () => {
     const root = makeArchive({ 'events/2024/2024-01-02-x.yaml': 'title: X\ntype: party\nstart: 2024-01-02\n' });
     const result = await runHub(['validate', '--format', 'json'], { cwd: root });
