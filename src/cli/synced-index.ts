@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.js';
 import { syncIndex, type SyncOptions } from '../db/sync.js';
+import type { SyncReport } from '../db/sync-report.js';
 import { prepareCompareText } from '../core/text.js';
 import type { Context } from './context.js';
 
@@ -17,7 +18,7 @@ export const SORTS_NAMES: Pick<SyncOptions, 'whileListing'> = { whileListing: pr
 export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Promise<T>, options: Pick<SyncOptions, 'whileListing'> = {}): Promise<T> {
   const { db, report } = await syncIndex(ctx.root(), { ...options, listing: ctx.takeListing(), onProgress: ctx.progress('indexing'), lock: ctx.lockOptions('hub (updating the index)'), onRecover: (files) => warnRecovered(ctx, files) });
   ctx.endProgress();
-  warnNotIndexed(ctx, report.notIndexed);
+  warnNotIndexed(ctx, report);
   try {
     // One snapshot for the whole command: another process's sync between two of its
     // statements would otherwise show it some rows from before and some from after, and an
@@ -30,9 +31,11 @@ export async function withSyncedIndex<T>(ctx: Context, work: (db: Db) => T | Pro
   }
 }
 
-export function warnNotIndexed(ctx: Context, count: number): void {
-  if (count === 0) return;
-  ctx.warn(`${count} record file${count === 1 ? ' has' : 's have'} problems and ${count === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
+export function warnNotIndexed(ctx: Context, report: Pick<SyncReport, 'notIndexed' | 'misplaced'>): void {
+  const { notIndexed: count, misplaced } = report;
+  if (count > 0) ctx.warn(`${count} record file${count === 1 ? ' has' : 's have'} problems and ${count === 1 ? 'is' : 'are'} left out of the index: run \`hub validate\``);
+  // A new event saved in events/ rather than events/2025/ would otherwise be missing from every answer unsaid.
+  if (misplaced > 0) ctx.warn(`${misplaced} file${misplaced === 1 ? ' is' : 's are'} in the wrong place or named so that ${misplaced === 1 ? 'it is not a record' : 'they are not records'}, and left out of the index: run \`hub validate\``);
 }
 
 export function warnRecovered(ctx: Context, files: string[]): void {

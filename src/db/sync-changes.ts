@@ -9,7 +9,7 @@ import { withArchiveLock, type LockHolder } from './lock.js';
 import { fillParticipation, refreshParticipation, refreshUnregisteredOrganizations, refreshUnregisteredPeople, resolveAllRefs } from './resolve-refs.js';
 import { DerivedRows } from './derived-rows.js';
 import { RowBatch, rowByRow } from './row-batch.js';
-import { countFiles, currentReport, newReport, storedFingerprint, type SyncReport } from './sync-report.js';
+import { countFiles, currentReport, newReport, storedFingerprint, type FileCounts, type SyncReport } from './sync-report.js';
 import type { SyncOptions } from './sync.js';
 import { IndexWriter, loadResolver, lookupResolver, resolverFrom, type EventRefs, type Resolver } from './write-records.js';
 
@@ -54,7 +54,8 @@ async function syncLocked(root: string, options: SyncOptions, given: ArchiveList
   const listed = restored.length === 0 && given ? given : listArchive(root);
   const print = fingerprintArchive(listed);
   // Another process may have brought the index up to date while this one waited.
-  if (opened && !opened.fresh && print === storedFingerprint(opened.db)) return { db: opened.db, report: currentReport(opened.db) };
+  const current = opened && !opened.fresh && print === storedFingerprint(opened.db) ? currentReport(opened.db) : undefined;
+  if (opened && current) return { db: opened.db, report: current };
   if (!opened || opened.fresh) {
     opened?.db.close();
     // Every file will be parsed: start the workers now, so they load while the index is prepared.
@@ -62,7 +63,7 @@ async function syncLocked(root: string, options: SyncOptions, given: ArchiveList
     const workers = worthWorkers(countListedFiles(listed)) ? new WorkerGroup({ kind: 'read' }) : undefined;
     try {
       const scan = scanArchive(root, listed);
-      const report = newReport(scan.files.length, true);
+      const report = newReport(scan.files.length, true, scan.issues.length);
       await buildIndexFile(root, (db) =>
         inTransaction(db, 'BEGIN', async () => {
           await applyChanges(db, { touched: scan.files, removed: [], known: new Map(), fresh: true }, report, options, workers);
@@ -87,7 +88,7 @@ async function syncLocked(root: string, options: SyncOptions, given: ArchiveList
   const gone = [...stamps.keys()].filter((p) => !onDisk.has(p));
   const known = knownFiles(db, touched.length + gone.length === 0 ? [] : [...touched.map((f) => f.path), ...gone]);
   const removed = gone.map((p) => known.get(p)!);
-  const report = newReport(scan.files.length, false);
+  const report = newReport(scan.files.length, false, scan.issues.length);
   await inTransaction(db, 'BEGIN IMMEDIATE', async () => {
     if (touched.length > 0 || removed.length > 0) await applyChanges(db, { touched, removed, known, fresh: false }, report, options);
     saveFingerprint(db, print, report);
@@ -101,7 +102,7 @@ async function syncLocked(root: string, options: SyncOptions, given: ArchiveList
  * them here costs less than counting the files table each time (about 9 ms at 12,000 files).
  */
 function saveFingerprint(db: Db, print: string, report: SyncReport): void {
-  const counts = countFiles(db);
+  const counts: FileCounts = { ...countFiles(db), misplaced: report.misplaced };
   report.notIndexed = counts.notIndexed;
   const save = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   save.run('fingerprint', print);

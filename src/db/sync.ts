@@ -39,7 +39,8 @@ export async function syncIndex(root: string, options: SyncOptions = {}): Promis
   if (current) {
     // Every query passes here. When no file's name, size or time changed, one hash says so,
     // straight from the listing: no per-file objects are made.
-    if (fingerprintArchive(listed) === storedFingerprint(current)) return { db: current, report: currentReport(current) };
+    const report = fingerprintArchive(listed) === storedFingerprint(current) ? currentReport(current) : undefined;
+    if (report) return { db: current, report };
     current.close();
   }
   // Something changed, or a rebuild: the writing side loads only now (a query on an unchanged

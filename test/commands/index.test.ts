@@ -236,11 +236,33 @@ describe('the index', () => {
     // saved counts its files.
     expect((await runHub(['events'], { cwd: root })).stderr).toMatch(/1 record file has problems/);
     const db = new Database(path.join(root, '.hub/index.sqlite'));
-    expect(JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'file_counts'").pluck().get() as string)).toEqual({ files: 2, notIndexed: 1 });
+    expect(JSON.parse(db.prepare("SELECT value FROM meta WHERE key = 'file_counts'").pluck().get() as string)).toEqual({ files: 2, notIndexed: 1, misplaced: 0 });
     db.prepare("DELETE FROM meta WHERE key = 'file_counts'").run();
     db.close();
     const report = await runJson<{ files: number; notIndexed: number }>(['index'], { cwd: root });
     expect(report).toMatchObject({ files: 2, notIndexed: 1, parsed: 0 });
+  });
+
+  it('says when files are left out for their name or place, also on an index found current', async () => {
+    const root = makeArchive({
+      'events/2024/2024-01-01-a.yaml': eventYaml({ start: '2024-01-01' }),
+      'events/2024-02-01-loose.yaml': eventYaml({ start: '2024-02-01' }),
+      'people/Jane_Doe.yaml': 'name: Jane Doe\n',
+    });
+    const warning = 'warning: 2 files are in the wrong place or named so that they are not records, and left out of the index: run `hub validate`\n';
+    const first = await runHub(['events', '--format', 'json'], { cwd: root });
+    expect([JSON.parse(first.stdout).length, first.stderr]).toEqual([1, warning]);
+    expect((await runHub(['events', '--format', 'json'], { cwd: root })).stderr).toBe(warning);
+    // Counts saved by an older hub lack the number: the sync looks at the files once, parsing none, and saves it.
+    const db = new Database(path.join(root, '.hub/index.sqlite'));
+    db.prepare("UPDATE meta SET value = '{\"files\":1,\"notIndexed\":0}' WHERE key = 'file_counts'").run();
+    db.close();
+    const report = await runJson<{ misplaced: number; parsed: number }>(['index'], { cwd: root });
+    expect(report).toMatchObject({ misplaced: 2, parsed: 0 });
+    rmSync(path.join(root, 'events/2024-02-01-loose.yaml'));
+    expect((await runHub(['events', '--format', 'json'], { cwd: root })).stderr).toBe(
+      'warning: 1 file is in the wrong place or named so that it is not a record, and left out of the index: run `hub validate`\n',
+    );
   });
 
   it('shows progress on a terminal while indexing many files, and none when piped', async () => {

@@ -20,6 +20,6 @@ export async function runIndex(ctx: Context, options: { rebuild?: boolean }): Pr
       ? `index up to date (${report.files} files, ${ms} ms)`
       : `indexed ${report.files} files: ${report.added} added, ${report.updated} updated, ${report.removed} removed (${ms} ms)`,
   );
-  warnNotIndexed(ctx, report.notIndexed);
+  warnNotIndexed(ctx, report);
   return 0;
 }
