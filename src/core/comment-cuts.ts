@@ -1,4 +1,4 @@
-import { quoted } from './yaml-messages.js';
+import { quoted, readKeyLine } from './yaml-lines.js';
 
 /*
  * In YAML, ` #` starts a comment, even in the middle of an unquoted value: `title: Top #10
@@ -20,8 +20,6 @@ export interface CommentCut {
 }
 
 const GLUED_COMMENT = /[ \t]#[^\s#]/;
-/** `  - key: value` (group 1: indentation and dashes, 2: key, 3: value); a bare `- value` has no key, and is passed over. */
-const VALUE_LINE = /^([ ]*(?:-[ ]+)*)(?:([^\s#:'"[\]{}&*!|>%@`-][^:#]*?):[ \t]+)?(\S.*)$/;
 /*
  * The keys whose values are free text. After a date, a code, an id or a number, a comment is
  * a note on the value (`start: 2020 #year only`), and quoting it would break the value.
@@ -62,23 +60,21 @@ export function findCommentCuts(text: string, data: unknown): CommentCut[] {
     const indent = line.search(/\S/);
     if (blockAbove >= 0 && (indent === -1 || indent > blockAbove)) return;
     blockAbove = -1;
-    const match = VALUE_LINE.exec(line);
-    if (!match || match[3]!.startsWith('#')) return;
-    const value = match[3]!;
+    const keyLine = readKeyLine(line);
+    if (!keyLine || keyLine.value === '' || keyLine.value.startsWith('#')) return;
+    const { key, value } = keyLine;
     if (BLOCK_SCALAR.test(value)) {
-      blockAbove = match[1]!.length;
+      blockAbove = keyLine.keyCol - 1;
       return;
     }
-    const key = match[2]?.trimEnd();
-    if (key === undefined || !TEXT_KEYS.has(key)) return;
+    if (!TEXT_KEYS.has(key)) return;
     // Quoted, flow, anchored or tagged values are not plain text cut by a comment.
     if (/^['"[{&*!|>]/.test(value)) return;
     const at = value.search(GLUED_COMMENT);
     if (at === -1) return;
     const kept = value.slice(0, at).trimEnd();
-    const written = value.trimEnd();
-    if (!values.has(kept) || values.has(written)) return;
-    cuts.push({ line: i + 1, col: line.length - value.length + at + 2, key, kept, written });
+    if (!values.has(kept) || values.has(value)) return;
+    cuts.push({ line: i + 1, col: keyLine.valueCol + at + 1, key, kept, written: value });
   });
   return cuts;
 }

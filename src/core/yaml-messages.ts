@@ -1,5 +1,6 @@
 import type { Document, LineCounter, Scalar, YAMLError } from 'yaml';
 import { loadYaml } from './load-yaml.js';
+import { quoted, readKeyLine } from './yaml-lines.js';
 
 /*
  * The reference parser's errors, in words a person fixing a record can act on. The parser
@@ -16,40 +17,12 @@ export interface LinePosition {
   col: number;
 }
 
-/** `  - name: value`: the indentation, any list dashes, the key, and the text after `: `. */
-const KEY_LINE = /^([ ]*(?:-[ ]+)*)([^\s#:'"[\]{}&*!|>%@`-][^:#]*?):(?:[ ]+(.*?))?[ ]*$/;
-
-interface KeyLine {
-  key: string;
-  /** 1-based column of the key. */
-  keyCol: number;
-  value: string;
-  /** 1-based column of the value. */
-  valueCol: number;
-}
-
-function readKeyLine(line: string | undefined): KeyLine | undefined {
-  const match = line === undefined ? null : KEY_LINE.exec(line);
-  if (!match) return undefined;
-  const keyCol = match[1]!.length + 1;
-  const value = match[3] ?? '';
-  return { key: match[2]!.trimEnd(), keyCol, value, valueCol: value === '' ? 0 : line!.lastIndexOf(value) + 1 };
-}
-
 const indentOf = (line: string) => /^ */.exec(line)![0].length;
 
 /** The closest line above `index` that holds anything but a comment, with its index. */
 function lineAbove(lines: string[], index: number): { text: string; index: number } | undefined {
   for (let i = index - 1; i >= 0; i--) if (lines[i]!.trim() !== '' && !lines[i]!.trimStart().startsWith('#')) return { text: lines[i]!, index: i };
   return undefined;
-}
-
-/** The text as one quoted scalar: in the quotes preferred when they need no escape inside, else in the other. */
-export function quoted(text: string, prefer: '"' | "'" = '"'): string {
-  const single = () => `'${text.replace(/'/g, "''")}'`;
-  const double = () => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  if (prefer === '"') return text.includes('"') || text.includes('\\') ? single() : `"${text}"`;
-  return text.includes("'") ? double() : `'${text}'`;
 }
 
 const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
