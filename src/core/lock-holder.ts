@@ -10,5 +10,5 @@ export interface LockHolder {
 
 export function describeHolder(holder: LockHolder): string {
   const seconds = Math.max(0, Math.round((Date.now() - Date.parse(holder.since)) / 1000));
-  return `\`${holder.command}\`, process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, for ${seconds} s`;
+  return `\`${holder.command}\`, process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, ${seconds === 0 ? 'started just now' : `running for ${seconds} s`}`;
 }
