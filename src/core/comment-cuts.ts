@@ -1,3 +1,4 @@
+import type { Issue, PathIssue } from './records.js';
 import { quoted, readKeyLine } from './yaml-lines.js';
 
 /*
@@ -82,4 +83,9 @@ export function findCommentCuts(text: string, data: unknown): CommentCut[] {
 export function describeCommentCut(cut: CommentCut): string {
   const comment = cut.written.slice(cut.written.indexOf('#', cut.kept.length));
   return `\`${comment}\` is read as a YAML comment, so \`${cut.key}\` is \`${cut.kept}\`: if it belongs to the text, quote the value, as \`${cut.key}: ${quoted(cut.written)}\``;
+}
+
+/** The cuts in a record's text as located warnings: for `hub validate`, and for `hub add-event --from`. */
+export function commentCutWarnings(file: string, text: string, data: unknown): Array<PathIssue & Issue> {
+  return findCommentCuts(text, data).map((cut) => ({ file, path: [], rule: 'comment-in-text', severity: 'warning', message: describeCommentCut(cut), line: cut.line, col: cut.col }));
 }

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { describeCommentCut, findCommentCuts } from './comment-cuts.js';
+import { commentCutWarnings } from './comment-cuts.js';
 import { checkNesting, checkSize, decodeText, MAX_RECORD_BYTES } from './guards.js';
 import { loadCrypto } from './load-crypto.js';
 import { parseYaml } from './parse.js';
@@ -98,10 +98,8 @@ export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint
   if (!parsed.ok) return { valid: false, issues: [parsed.issue] };
   const issues = checkSchema(kind, label, parsed.data);
   const read: RecordRead = { data: parsed.data, valid: issues.length === 0, issues };
-  const cuts = options.notes ? findCommentCuts(parsed.text, parsed.data) : [];
+  const notes = options.notes ? commentCutWarnings(label, parsed.text, parsed.data) : [];
   // Set only when there are some: every read crosses from a worker as JSON.
-  if (cuts.length > 0) {
-    read.notes = cuts.map((cut) => ({ file: label, path: [], rule: 'comment-in-text', severity: 'warning', message: describeCommentCut(cut), line: cut.line, col: cut.col }));
-  }
+  if (notes.length > 0) read.notes = notes;
   return read;
 }

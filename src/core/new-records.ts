@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parsePartialDate } from './dates.js';
 import { checkSize } from './guards.js';
+import { commentCutWarnings } from './comment-cuts.js';
 import { parseBytes } from './load-record.js';
 import { checkId, eventIdFor, firstFreeId, registryIdFor } from './ids.js';
 import { organizationsOf, peopleOf, registerNames } from './register-names.js';
@@ -94,7 +95,8 @@ export async function planRecord(root: string, input: RecordInput, options: Plan
   const planned: PlannedRecord[] = [];
   if (input.kind === 'event') planned.push(...registerNames(record, loaded, options, notes));
 
-  const early: Issue[] = [];
+  // A value a glued `#` cut short would be written so: say it before it is.
+  const early: Issue[] = text === undefined ? [] : commentCutWarnings(label, text, data);
   const main = chooseId(input, record, loaded, notes, early);
   const primaryPath = main ? recordPath(input.kind, main, record) : `${KIND_FOLDERS[input.kind]}/(new).yaml`;
   planned.push({ kind: input.kind, id: main ?? '', path: primaryPath, data: record, fixedId: input.id !== undefined });

@@ -55,6 +55,14 @@ describe('hub add-event --from', () => {
     expect(messages(added.stderr)).toEqual(fromValidate);
   });
 
+  it('warns, before writing, of a value a glued # cut short', async () => {
+    const root = copyBundledArchive();
+    const result = await runHub(['add-event', '--from', '-'], { cwd: root, stdin: 'title: Top #1 reforms\ntype: webinar\nstart: 2025-02-03\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^<stdin>:1:12 {2}warning: `#1 reforms` is read as a YAML comment, so `title` is `Top`: if it belongs to the text, quote the value, as `title: "Top #1 reforms"`$/m);
+    expect(recordFiles(root)).toContain('events/2025/2025-02-03-top.yaml');
+  });
+
   it('writes a good record in canonical form, prints its path, registers with --register and updates the index', async () => {
     const root = copyBundledArchive();
     const result = await runHub(['add-event', '--from', '-', '--register'], { cwd: root, stdin: GOOD_EVENT });
