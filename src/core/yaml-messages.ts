@@ -54,11 +54,18 @@ function explainFromLines(error: YAMLError, lines: string[], pos: LinePosition):
     // `title: 'Hub's panel'`: the quote closes early and text follows it.
     const quote = keyLine.value[0]!;
     const inner = keyLine.value.endsWith(quote) && keyLine.value.length > 1 ? keyLine.value.slice(1, -1) : undefined;
+    const other = quote === "'" ? '"' : "'";
     if (inner !== undefined && inner.includes(quote)) {
-      const fix = quoted(inner, quote === "'" ? '"' : "'");
       const what = quote === "'" ? 'an apostrophe inside single quotes is written twice (`\'\'`), or the text goes in double quotes' : 'a `"` inside double quotes is written `\\"`, or the text goes in single quotes';
       return {
-        message: `the quoted value of \`${keyLine.key}\` ends at its second \`${quote}\`, and text follows it: ${what}, as \`${keyLine.key}: ${fix}\``,
+        message: `the quoted value of \`${keyLine.key}\` ends at its second \`${quote}\`, and text follows it: ${what}, as \`${keyLine.key}: ${quoted(inner, other)}\``,
+        at: { line: pos.line, col: keyLine.valueCol },
+      };
+    }
+    if (inner === undefined) {
+      // `title: "Panel" on HRM`: quotes around its first words only.
+      return {
+        message: `only the start of \`${keyLine.key}\` is in quotes, and text follows them: quote the whole value, as \`${keyLine.key}: ${quoted(keyLine.value, other)}\``,
         at: { line: pos.line, col: keyLine.valueCol },
       };
     }
@@ -120,6 +127,16 @@ export function describeYamlError(error: YAMLError, lineCounter: LineCounter, te
           if (opened !== -1) pos = lineCounter.linePos(opened);
           message = `this quoted text is never closed: add the closing ${quote}`;
           break;
+        }
+        {
+          // `topics: [hrm, ethics` with no `]`: the parser notices on a later line; the place to fix is the bracket.
+          const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(raw);
+          const opened = flow ? text.lastIndexOf(flow[2] === ']' ? '[' : '{', error.pos[0] - 1) : -1;
+          if (flow && opened !== -1) {
+            pos = lineCounter.linePos(opened);
+            message = `this \`${flow[2] === ']' ? '[' : '{'}\` is never closed: add the closing \`${flow[2]}\` (a ${flow[1] === 'sequence' ? 'list' : 'mapping'} written over several lines goes on indented under its key)`;
+            break;
+          }
         }
         message = `YAML syntax: ${lowerFirst(raw)} (check the indentation and quoting on this line)`;
         break;

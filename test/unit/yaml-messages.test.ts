@@ -23,6 +23,7 @@ describe('YAML mistakes, said as what to write', () => {
     expect(problem("quotes:\n  - speaker: a\n    text: 'It's the \"people's\" hub'\n")).toBe(
       "3:11 the quoted value of `text` ends at its second `'`, and text follows it: an apostrophe inside single quotes is written twice (`''`), or the text goes in double quotes, as `text: 'It''s the \"people''s\" hub'`",
     );
+    expect(problem('title: "Panel" on HRM\n')).toBe('1:8 only the start of `title` is in quotes, and text follows them: quote the whole value, as `title: \'"Panel" on HRM\'`');
     expect(problem('title: "The "best" panel"\n')).toBe(
       '1:8 the quoted value of `title` ends at its second `"`, and text follows it: a `"` inside double quotes is written `\\"`, or the text goes in single quotes, as `title: \'The "best" panel\'`',
     );
@@ -39,12 +40,21 @@ describe('YAML mistakes, said as what to write', () => {
     expect(problem('speakers:\n- name: A\n  role: chair\n - name: B\n')).toBe('4:2 this list item\'s `-` is indented 1 space, but the item above it is at 0 spaces: line up the dashes');
   });
 
+  it('a bracket never closed, where it opens', () => {
+    expect(problem('title: T\ntopics: [hrm, ethics\ntype: webinar\n')).toBe(
+      '2:9 this `[` is never closed: add the closing `]` (a list written over several lines goes on indented under its key)',
+    );
+    expect(problem('location: {city: Astana\ntype: webinar\n')).toBe(
+      '1:11 this `{` is never closed: add the closing `}` (a mapping written over several lines goes on indented under its key)',
+    );
+  });
+
   it('a key glued to its value', () => {
     expect(problem('title:Panel\ntype: webinar\n')).toBe('1:1 a key needs a space after its colon: write `title: Panel`');
   });
 
   it('keeps the parser\'s words where no reading of the line fits', () => {
-    expect(problem('title: [a\n')).toMatch(/^\d+:\d+ YAML syntax: /);
+    expect(problem('- a\nb: c\n')).toMatch(/^2:1 YAML syntax: /);
     expect(problem('a: b: c: d\n')).toBe('1:4 the value of `a` holds `: `, which YAML reads as the start of another key: quote it, as `a: "b: c: d"`');
   });
 });
