@@ -96,8 +96,22 @@ function explainFromLines(error: YAMLError, lines: string[], pos: LinePosition):
     const glued = /^([ ]*(?:-[ ]+)*)([A-Za-z_][\w-]*):(\S.*)$/.exec(here);
     if (glued) return { message: `a key needs a space after its colon: write \`${glued[2]}: ${glued[3]}\``, at: { line: pos.line, col: glued[1]!.length + 1 } };
   }
+  if (CONTINUATION_ERRORS.has(error.code) && here !== undefined && !keyLine && !/^\s*(?:-\s|-$|#|$)/.test(here)) {
+    // Text pasted over two lines, the second not indented under its key.
+    let above = lineAbove(lines, pos.line - 1);
+    while (above && !readKeyLine(above.text)) above = lineAbove(lines, above.index);
+    const owner = readKeyLine(above?.text);
+    const indent = indentOf(here);
+    if (owner && owner.value !== '' && indent <= owner.keyCol - 1 && !/^['"[{#]/.test(owner.value)) {
+      const how = /^[|>]/.test(owner.value) ? 'indent it as its other lines are' : `indent it further than \`${owner.key}\`, or join it to the line above`;
+      return { message: `this line has no \`key:\`: if it goes on with the text of \`${owner.key}\`, ${how}`, at: { line: pos.line, col: indent + 1 } };
+    }
+  }
   return undefined;
 }
+
+/** The parser's errors when a line that should go on with a value above is indented as a key. */
+const CONTINUATION_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'BAD_INDENT']);
 
 export function describeYamlError(error: YAMLError, lineCounter: LineCounter, text: string, doc: Document): LinePosition & { message: string } {
   let pos: LinePosition = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);

@@ -49,6 +49,19 @@ describe('YAML mistakes, said as what to write', () => {
     );
   });
 
+  it('text pasted over two lines, the second not indented under its key', () => {
+    expect(problem('title: T\nsummary: The conference gathered\nexperts from 20 countries.\ntype: webinar\n')).toBe(
+      '3:1 this line has no `key:`: if it goes on with the text of `summary`, indent it further than `summary`, or join it to the line above',
+    );
+    expect(problem('quotes:\n  - speaker: a\n    text: We need\n    more reforms.\n')).toBe(
+      '4:5 this line has no `key:`: if it goes on with the text of `text`, indent it further than `text`, or join it to the line above',
+    );
+    expect(problem('quotes:\n  - speaker: a\n    text: We need\n  more reforms.\n')).toBe(
+      '4:3 this line has no `key:`: if it goes on with the text of `text`, indent it further than `text`, or join it to the line above',
+    );
+    expect(problem('summary: |\n  Line one\nline two\n')).toBe('3:1 this line has no `key:`: if it goes on with the text of `summary`, indent it as its other lines are');
+  });
+
   it('a key glued to its value', () => {
     expect(problem('title:Panel\ntype: webinar\n')).toBe('1:1 a key needs a space after its colon: write `title: Panel`');
   });
