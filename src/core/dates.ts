@@ -72,7 +72,7 @@ export function endsBeforeStart(start: PartialDate, end: PartialDate): boolean {
  */
 const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 // Russian month names change their endings ("апрель", "12 апреля"): matched by stem.
-const RUSSIAN_MONTH_STEMS = ['январ', 'феврал', 'март', 'апрел', 'ма[йя]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const RUSSIAN_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма[йя]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'].map((stem) => new RegExp(`^${stem}[а-яё]*$`, 'u'));
 
 function monthNumber(word: string): number | undefined {
   const lower = word.toLowerCase().replace(/\.$/, '');
@@ -80,7 +80,7 @@ function monthNumber(word: string): number | undefined {
     const english = ENGLISH_MONTHS.findIndex((name) => name.startsWith(lower));
     if (english >= 0) return english + 1;
   }
-  const russian = RUSSIAN_MONTH_STEMS.findIndex((stem) => new RegExp(`^${stem}[а-яё]*$`, 'u').test(lower));
+  const russian = RUSSIAN_MONTHS.findIndex((month) => month.test(lower));
   return russian >= 0 ? russian + 1 : undefined;
 }
 

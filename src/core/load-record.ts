@@ -98,8 +98,10 @@ export function checkBytes(kind: ArchiveFile['kind'], label: string, bytes: Uint
   if (!parsed.ok) return { valid: false, issues: [parsed.issue] };
   const issues = checkSchema(kind, label, parsed.data);
   const read: RecordRead = { data: parsed.data, valid: issues.length === 0, issues };
-  const notes = options.notes ? commentCutWarnings(label, parsed.text, parsed.data) : [];
-  // Set only when there are some: every read crosses from a worker as JSON.
-  if (notes.length > 0) read.notes = notes;
+  if (options.notes) {
+    const notes = commentCutWarnings(label, parsed.text, parsed.data);
+    // Set only when there are some: every read crosses from a worker as JSON.
+    if (notes.length > 0) read.notes = notes;
+  }
   return read;
 }

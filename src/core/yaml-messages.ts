@@ -30,7 +30,6 @@ const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
 /** A message for the mistakes the parser's words do not name, read off the lines; undefined when none fits. */
 function explainFromLines(error: YAMLError, lines: string[], pos: LinePosition): { message: string; at?: LinePosition } | undefined {
   const here = lines[pos.line - 1];
-  const next = lines.slice(pos.line).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   const keyLine = readKeyLine(here);
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && keyLine) {
     // `title: Panel: Digital HRM`
@@ -41,7 +40,8 @@ function explainFromLines(error: YAMLError, lines: string[], pos: LinePosition):
       };
     }
     // A key indented further than the one above it, as if inside that one's value.
-    const nextIndex = next === undefined ? -1 : lines.indexOf(next, pos.line);
+    const nextIndex = lines.findIndex((l, i) => i >= pos.line && l.trim() !== '' && !l.trimStart().startsWith('#'));
+    const next = lines[nextIndex];
     const nextKey = readKeyLine(next);
     if (keyLine.value !== '' && nextKey && nextKey.keyCol > keyLine.keyCol && !/^-/.test(next!.trimStart())) {
       return {
